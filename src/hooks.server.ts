@@ -1,0 +1,45 @@
+import { redirect, type Handle } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { createTranslator, isLocale, negotiate } from '$lib/i18n';
+import { createSqlBackend } from '$lib/server/backend/sql';
+import { getPool } from '$lib/server/db/pool';
+import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/session';
+
+const LOCALE_COOKIE = 'koe_lang';
+
+/** ?lang= (a link, so it works without JavaScript) > cookie > Accept-Language. */
+const language: Handle = async ({ event, resolve }) => {
+	const asked = event.url.searchParams.get('lang');
+	if (isLocale(asked) && event.request.method === 'GET') {
+		event.cookies.set(LOCALE_COOKIE, asked, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			maxAge: 60 * 60 * 24 * 365
+		});
+		const url = new URL(event.url);
+		url.searchParams.delete('lang');
+		redirect(303, url.pathname + url.search);
+	}
+	const saved = event.cookies.get(LOCALE_COOKIE);
+	const locale = isLocale(saved) ? saved : negotiate(event.request.headers.get('accept-language'));
+	event.locals.locale = locale;
+	event.locals.t = createTranslator(locale);
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+	});
+};
+
+/** The caller's session, verified in SQL, and a backend that acts with its rights. */
+const session: Handle = async ({ event, resolve }) => {
+	const pool = getPool();
+	const token = event.cookies.get(SESSION_COOKIE) ?? null;
+	const claims = token ? await createSqlBackend(pool, null).auth.claims(token) : null;
+	if (token && !claims) clearSessionCookie(event.cookies);
+	event.locals.user = claims;
+	event.locals.sessionToken = claims ? token : null;
+	event.locals.backend = createSqlBackend(pool, claims);
+	return resolve(event);
+};
+
+export const handle = sequence(language, session);

@@ -1,0 +1,99 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import {
+	validatePage,
+	validateSubmission,
+	readAnswers,
+	type FieldErrors
+} from '$lib/domain/answers';
+import { paginate, pruneHidden, shownPages, stepPage, type Answers } from '$lib/domain/branching';
+import type { PublishedSurvey } from '$lib/server/backend/types';
+import { decodeState, encodeState, type FormState } from './form-state';
+import type { Actions, PageServerLoad } from './$types';
+
+export interface AnswerView {
+	page: number;
+	state: string;
+	answers: Answers;
+	errors?: FieldErrors;
+	restarted?: boolean;
+	closed?: boolean;
+}
+
+function view(state: FormState, page: number, errors?: FieldErrors): AnswerView {
+	return { page, state: encodeState(state), answers: state.a, errors };
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const survey = await locals.backend.surveys.published(params.slug);
+	if (!survey) error(404, { message: locals.t('survey.notFound') });
+	const start = shownPages(survey.definition, {})[0] ?? 0;
+	return {
+		survey,
+		initial: view({ k: randomUUID(), v: survey.versionId, a: {} }, start)
+	};
+};
+
+/** The first page that has an error, so the resident lands where the problem is. */
+function firstPageWithError(survey: PublishedSurvey, errors: FieldErrors, fallback: number) {
+	const fields = Object.keys(errors).map((f) => f.split('.')[0]);
+	const index = paginate(survey.definition).findIndex((p) =>
+		p.questions.some((q) => fields.includes(q.key))
+	);
+	return index === -1 ? fallback : index;
+}
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		const state = decodeState(form.get('state'));
+		const fresh = await locals.backend.surveys.published(params.slug, state?.v);
+		if (!fresh) error(404, { message: locals.t('survey.notFound') });
+		const survey = fresh;
+		if (!state) {
+			const start = shownPages(survey.definition, {})[0] ?? 0;
+			const restart = { k: randomUUID(), v: survey.versionId, a: {} };
+			return fail(400, { ...view(restart, start), restarted: true });
+		}
+		if (!survey.accepting) return fail(409, { ...view(state, 0), closed: true });
+
+		const def = survey.definition;
+		const pages = paginate(def);
+		const pageIndex = Number(form.get('page'));
+		const page = Number.isInteger(pageIndex) ? pages[pageIndex] : undefined;
+		if (!page)
+			return fail(400, { ...view(state, shownPages(def, state.a)[0] ?? 0), restarted: true });
+
+		const answers: Answers = { ...state.a };
+		for (const q of page.questions) delete answers[q.key];
+		Object.assign(answers, readAnswers(page.questions, form));
+		const current: FormState = { ...state, a: answers };
+
+		if (form.get('nav') === 'back') {
+			return view(current, stepPage(def, answers, pageIndex, -1) ?? pageIndex);
+		}
+		const pageErrors = validatePage(def, page, answers);
+		if (Object.keys(pageErrors).length) return fail(400, view(current, pageIndex, pageErrors));
+
+		const kept: FormState = { ...state, a: pruneHidden(def, answers) };
+		const next = stepPage(def, kept.a, pageIndex, 1);
+		if (next !== null) return view(kept, next);
+
+		const errors = validateSubmission(def, kept.a);
+		if (Object.keys(errors).length) {
+			return fail(400, view(kept, firstPageWithError(survey, errors, pageIndex), errors));
+		}
+		const result = await locals.backend.responses.submit({
+			surveyId: survey.id,
+			versionId: survey.versionId,
+			idempotencyKey: kept.k,
+			answers: kept.a,
+			language: locals.locale
+		});
+		if (!result.ok && result.reason === 'closed') {
+			return fail(409, { ...view(kept, pageIndex), closed: true });
+		}
+		if (!result.ok) return fail(400, { ...view(kept, pageIndex), restarted: true });
+		redirect(303, `/s/${survey.slug}/thanks`);
+	}
+};
