@@ -27,7 +27,12 @@ export default ts.config(
 			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ['eslint.config.js', 'svelte.config.js', 'playwright.config.ts', 'static/*.js']
+					allowDefaultProject: [
+						'eslint.config.js',
+						'svelte.config.js',
+						'playwright.config.ts',
+						'static/*.js'
+					]
 				},
 				extraFileExtensions: ['.svelte'],
 				tsconfigRootDir: import.meta.dirname

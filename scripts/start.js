@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureBuild } from './lib/build.js';
 import { openDatabase } from './lib/database.js';
 import { migrate } from './lib/migrate.js';
-import { demoAccounts, seedDemoIfEmpty } from './lib/seed.js';
+import { demoAccounts, demoIsPresent, seedDemoIfEmpty } from './lib/seed.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (/** @type {string} */ line) => console.log(line);
@@ -16,15 +16,19 @@ if (db.embedded) log(`Data: embedded PostgreSQL in ${db.dataDir} (set KOE_DATA_D
 else log('Data: the PostgreSQL server at DATABASE_URL');
 
 await migrate(db.ownerUrl, { log });
-const seeded =
-	process.env.KOE_NO_DEMO === '1' ? false : await seedDemoIfEmpty(db.ownerUrl, { log });
-if (seeded) {
-	log('Demo accounts (password for all: as shown):');
-	for (const account of demoAccounts)
-		log(`  ${account.role.padEnd(10)} ${account.email}  ${account.password}`);
+if (process.env.KOE_NO_DEMO !== '1') await seedDemoIfEmpty(db.ownerUrl, { log });
+if (await demoIsPresent(db.ownerUrl)) {
+	log('Demo accounts:');
+	for (const account of demoAccounts) {
+		log(`  ${account.role.padEnd(10)} ${account.email.padEnd(26)} ${account.password}`);
+	}
 }
 
 process.env.KOE_APP_DATABASE_URL = db.appUrl;
+const port = (process.env.PORT ??= '3000');
+// adapter-node assumes https unless told the site's origin; locally it is plain
+// http. Behind a proxy, set ORIGIN to the public address.
+process.env.ORIGIN ??= `http://localhost:${port}`;
 // Open dashboards hold event streams; do not wait 30 s for them on shutdown.
 process.env.SHUTDOWN_TIMEOUT ??= '2';
 process.once('sveltekit:shutdown', () => {
@@ -32,5 +36,4 @@ process.once('sveltekit:shutdown', () => {
 });
 
 await import(pathToFileURL(path.join(root, 'build/index.js')).href);
-const port = process.env.PORT || '3000';
-log(`Koe is running at http://localhost:${port}/`);
+log(`Koe is running at ${process.env.ORIGIN}/`);

@@ -72,6 +72,10 @@ alter table public.surveys
 create function koe_private.keep_published_versions() returns trigger
 language plpgsql as $$
 begin
+  -- Deleting the whole survey (or organisation) takes its versions with it.
+  if tg_op = 'DELETE' and not exists (select 1 from public.surveys where id = old.survey_id) then
+    return old;
+  end if;
   if old.published_at is not null then
     raise exception 'survey version % is published and cannot change', old.id
       using errcode = '55000';

@@ -1,82 +1,157 @@
 -- Submitting a response: one transaction, idempotent, checked against the
 -- published definition, rollups bumped, open dashboards notified.
 
+-- Whether an answer value counts as answered (blank text, [] and {} do not).
+create function koe_private.is_answered(v jsonb)
+returns boolean
+language sql immutable
+set search_path = ''
+as $$
+  select case jsonb_typeof(v)
+    when 'string' then btrim(v #>> '{}') <> ''
+    when 'array' then jsonb_array_length(v) > 0
+    when 'object' then exists (
+      select 1 from jsonb_each(v) r
+      where jsonb_typeof(r.value) = 'object' and r.value <> '{}'::jsonb)
+    else false
+  end
+$$;
+
+-- The branching rules of the questionnaire schema (src/lib/domain/branching.ts),
+-- evaluated in SQL so that no caller can answer a hidden question.
+create function koe_private.condition_holds(c jsonb, answers jsonb)
+returns boolean
+language plpgsql immutable
+set search_path = ''
+as $$
+declare
+  v jsonb;
+begin
+  if c is null or c = 'null'::jsonb then
+    return true;
+  elsif c ? 'all' then
+    return coalesce((select bool_and(koe_private.condition_holds(x, answers))
+                     from jsonb_array_elements(c -> 'all') x), true);
+  elsif c ? 'any' then
+    return coalesce((select bool_or(koe_private.condition_holds(x, answers))
+                     from jsonb_array_elements(c -> 'any') x), false);
+  end if;
+  v := answers -> (c ->> 'question');
+  if c ? 'equals' then
+    return jsonb_typeof(v) = 'string' and v #>> '{}' = c ->> 'equals';
+  elsif c ? 'includes' then
+    return jsonb_typeof(v) = 'array' and v ? (c ->> 'includes');
+  elsif c ? 'answered' then
+    return koe_private.is_answered(v) = (c ->> 'answered')::boolean;
+  end if;
+  raise exception 'unknown condition %', c using errcode = '22023';
+end
+$$;
+
 -- Turns an answers object into answer rows for one version's definition.
--- Raises 22023 (invalid_parameter_value) for anything the definition does not allow.
+-- Raises 22023 (invalid_parameter_value) for anything the definition does not
+-- allow: unknown questions or options, answers to hidden questions, missing
+-- required answers, too many or too few choices, text that is too long.
 create function koe_private.answer_rows(p_definition jsonb, p_answers jsonb)
 returns table (question_key text, item text, choice text, number numeric, text_value text)
 language plpgsql stable
 set search_path = ''
 as $$
 declare
+  s jsonb;
   q jsonb;
   v jsonb;
   k text;
   r record;
   d record;
   n integer;
+  section_shown boolean;
   known text[] := '{}';
+  -- answers to questions shown so far: what later conditions may read
+  kept jsonb := '{}';
 begin
   if jsonb_typeof(p_answers) is distinct from 'object' then
     raise exception 'answers must be an object' using errcode = '22023';
   end if;
-  for q in select j from jsonb_path_query(p_definition, '$.sections[*].questions[*]') as j loop
-    k := q ->> 'key';
-    known := known || k;
-    v := p_answers -> k;
-    continue when v is null or v = 'null'::jsonb;
-    case q ->> 'type'
-      when 'single' then
-        if jsonb_typeof(v) <> 'string' or not exists (select 1 from jsonb_array_elements(q -> 'options') o where o ->> 'key' = v #>> '{}') then
-          raise exception 'question %: not an option', k using errcode = '22023';
+  for s in select j from jsonb_array_elements(p_definition -> 'sections') j loop
+    section_shown := koe_private.condition_holds(s -> 'showIf', kept);
+    for q in select j from jsonb_array_elements(s -> 'questions') j loop
+      k := q ->> 'key';
+      known := known || k;
+      v := p_answers -> k;
+      if not (section_shown and koe_private.condition_holds(q -> 'showIf', kept)) then
+        if koe_private.is_answered(v) then
+          raise exception 'question %: not shown, so it cannot be answered', k using errcode = '22023';
         end if;
-        question_key := k; item := ''; choice := v #>> '{}'; number := null; text_value := null;
-        return next;
-      when 'multi' then
-        if jsonb_typeof(v) <> 'array' then
-          raise exception 'question %: expected a list', k using errcode = '22023';
+        continue;
+      end if;
+      if not koe_private.is_answered(v) then
+        if coalesce((q ->> 'required')::boolean, false) then
+          raise exception 'question %: an answer is required', k using errcode = '22023';
         end if;
-        n := jsonb_array_length(v);
-        if (q ? 'max') and n > (q ->> 'max')::integer then
-          raise exception 'question %: too many choices', k using errcode = '22023';
-        end if;
-        for r in select distinct e #>> '{}' as c from jsonb_array_elements(v) e loop
-          if not exists (select 1 from jsonb_array_elements(q -> 'options') o where o ->> 'key' = r.c) then
+        continue;
+      end if;
+      kept := kept || jsonb_build_object(k, v);
+      case q ->> 'type'
+        when 'single' then
+          if jsonb_typeof(v) <> 'string' or not exists (
+            select 1 from jsonb_array_elements(q -> 'options') o where o ->> 'key' = v #>> '{}') then
             raise exception 'question %: not an option', k using errcode = '22023';
           end if;
-          question_key := k; item := ''; choice := r.c; number := null; text_value := null;
+          question_key := k; item := ''; choice := v #>> '{}'; number := null; text_value := null;
           return next;
-        end loop;
-      when 'matrix' then
-        if jsonb_typeof(v) <> 'object' then
-          raise exception 'question %: expected rows', k using errcode = '22023';
-        end if;
-        for r in select key as row_key, value as row_value from jsonb_each(v) loop
-          if not exists (select 1 from jsonb_array_elements(q -> 'rows') x where x ->> 'key' = r.row_key)
-             or jsonb_typeof(r.row_value) <> 'object' then
-            raise exception 'question %: unknown row', k using errcode = '22023';
+        when 'multi' then
+          if jsonb_typeof(v) <> 'array' then
+            raise exception 'question %: expected a list', k using errcode = '22023';
           end if;
-          for d in select key as dim, value #>> '{}' as c from jsonb_each(r.row_value) loop
-            if not exists (select 1 from jsonb_array_elements(q -> 'dimensions') x where x ->> 'key' = d.dim)
-               or not exists (select 1 from jsonb_array_elements(q -> 'scale') x where x ->> 'key' = d.c) then
-              raise exception 'question %: not on the scale', k using errcode = '22023';
+          n := (select count(distinct e) from jsonb_array_elements(v) e);
+          if n > coalesce((q ->> 'max')::integer, n)
+             or n < greatest(coalesce((q ->> 'min')::integer, 0), 1) then
+            raise exception 'question %: too many or too few choices', k using errcode = '22023';
+          end if;
+          for r in select distinct e #>> '{}' as c from jsonb_array_elements(v) e loop
+            if not exists (select 1 from jsonb_array_elements(q -> 'options') o where o ->> 'key' = r.c) then
+              raise exception 'question %: not an option', k using errcode = '22023';
             end if;
-            question_key := k; item := r.row_key || '/' || d.dim; choice := d.c;
-            number := null; text_value := null;
+            question_key := k; item := ''; choice := r.c; number := null; text_value := null;
             return next;
           end loop;
-        end loop;
-      when 'text' then
-        if jsonb_typeof(v) <> 'string'
-           or char_length(v #>> '{}') > coalesce((q ->> 'maxLength')::integer, 4000) then
-          raise exception 'question %: text too long or not text', k using errcode = '22023';
-        end if;
-        continue when btrim(v #>> '{}') = '';
-        question_key := k; item := ''; choice := null; number := null; text_value := v #>> '{}';
-        return next;
-      else
-        raise exception 'question %: type % takes no answer', k, q ->> 'type' using errcode = '22023';
-    end case;
+        when 'matrix' then
+          if jsonb_typeof(v) <> 'object' then
+            raise exception 'question %: expected rows', k using errcode = '22023';
+          end if;
+          n := 0;
+          for r in select key as row_key, value as row_value from jsonb_each(v) loop
+            if not exists (select 1 from jsonb_array_elements(q -> 'rows') x where x ->> 'key' = r.row_key)
+               or jsonb_typeof(r.row_value) <> 'object' then
+              raise exception 'question %: unknown row', k using errcode = '22023';
+            end if;
+            for d in select key as dim, value #>> '{}' as c from jsonb_each(r.row_value) loop
+              if not exists (select 1 from jsonb_array_elements(q -> 'dimensions') x where x ->> 'key' = d.dim)
+                 or not exists (select 1 from jsonb_array_elements(q -> 'scale') x where x ->> 'key' = d.c) then
+                raise exception 'question %: not on the scale', k using errcode = '22023';
+              end if;
+              n := n + 1;
+              question_key := k; item := r.row_key || '/' || d.dim; choice := d.c;
+              number := null; text_value := null;
+              return next;
+            end loop;
+          end loop;
+          if coalesce((q ->> 'required')::boolean, false)
+             and n < jsonb_array_length(q -> 'rows') * jsonb_array_length(q -> 'dimensions') then
+            raise exception 'question %: every row is required', k using errcode = '22023';
+          end if;
+        when 'text' then
+          if jsonb_typeof(v) <> 'string'
+             or char_length(v #>> '{}') > coalesce((q ->> 'maxLength')::integer, 1000) then
+            raise exception 'question %: text too long or not text', k using errcode = '22023';
+          end if;
+          question_key := k; item := ''; choice := null; number := null; text_value := v #>> '{}';
+          return next;
+        else
+          raise exception 'question %: type % takes no answer', k, q ->> 'type' using errcode = '22023';
+      end case;
+    end loop;
   end loop;
   if exists (select 1 from jsonb_object_keys(p_answers) a where a <> all (known)) then
     raise exception 'answers name an unknown question' using errcode = '22023';

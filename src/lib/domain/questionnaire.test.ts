@@ -36,7 +36,9 @@ describe('questionnaire definition schema', () => {
 
 	it('requires Japanese text and well-formed keys', () => {
 		const noJapanese = clone();
-		(noJapanese as { sections: { title: unknown }[] }).sections[0].title = { en: 'About' };
+		(noJapanese as unknown as { sections: { title: unknown }[] }).sections[0].title = {
+			en: 'About'
+		};
 		expect(definition.safeParse(noJapanese).success).toBe(false);
 		const badKey = structuredClone(sampleDefinition);
 		badKey.sections[0].questions[0].key = 'Bad Key';

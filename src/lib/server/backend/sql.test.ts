@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answers } from '$lib/domain/branching';
 import { sampleDefinition } from '$lib/domain/fixtures';
 import type { Claims } from '../db/context';
 import { createTestDatabase, type TestDatabase } from '../testing/database';
@@ -17,7 +18,10 @@ const answers = {
 	age: 'old',
 	stay: 'no',
 	why_leave: ['jobs', 'shops'],
-	grid: { care: { satisfaction: '1', importance: '3' }, roads: { satisfaction: '2' } },
+	grid: {
+		care: { satisfaction: '1', importance: '3' },
+		roads: { satisfaction: '2', importance: '1' }
+	},
 	comment: 'もっとバスを'
 };
 
@@ -141,14 +145,20 @@ describe('submitting', () => {
 		const before = await db.owner.query<{ n: number }>(
 			'select count(*)::int as n from public.responses'
 		);
-		for (const bad of [
+		const invalid: Record<string, unknown>[] = [
 			{ ...answers, stay: 'maybe' },
 			{ ...answers, why_leave: ['jobs', 'shops', 'transport'] },
 			{ ...answers, grid: { nowhere: { satisfaction: '1' } } },
 			{ ...answers, unknown_question: 'x' },
-			{ ...answers, comment: 'x'.repeat(21) }
-		]) {
-			expect(await submit({ answers: bad })).toEqual({ ok: false, reason: 'invalid' });
+			{ ...answers, comment: 'x'.repeat(21) },
+			// the rules of branching and required answers hold in SQL too, for any caller
+			{ ...answers, stay: 'yes' },
+			{ ...answers, why_leave: [] },
+			{ ...answers, grid: { care: { satisfaction: '1' } } },
+			{ ...answers, district: undefined }
+		];
+		for (const bad of invalid) {
+			expect(await submit({ answers: bad as Answers })).toEqual({ ok: false, reason: 'invalid' });
 		}
 		const after = await db.owner.query<{ n: number }>(
 			'select count(*)::int as n from public.responses'
@@ -168,6 +178,17 @@ describe('submitting', () => {
 			ok: false,
 			reason: 'closed'
 		});
+	});
+
+	it('deletes a survey with its published versions and responses', async () => {
+		const org = await createOrganization(db.owner, 'short-lived');
+		const doomed = await createSurvey(db.owner, org, 'doomed-survey', sampleDefinition);
+		await db.owner.query('delete from public.organizations where id = $1', [org]);
+		const { rows } = await db.owner.query<{ n: number }>(
+			'select count(*)::int as n from public.survey_versions where id = $1',
+			[doomed.versionId]
+		);
+		expect(rows[0].n).toBe(0);
 	});
 
 	it('keeps a published version immutable', async () => {

@@ -14,11 +14,17 @@ export function requestDatabaseUrl(): string {
 let pool: pg.Pool | undefined;
 
 export function getPool(): pg.Pool {
-	pool ??= new pg.Pool({
+	if (pool) return pool;
+	pool = new pg.Pool({
 		connectionString: requestDatabaseUrl(),
 		max: Number(env.KOE_DB_POOL_SIZE || 20),
 		idleTimeoutMillis: 30_000,
 		connectionTimeoutMillis: 5_000
 	});
+	// An idle connection that the server drops (a restart, a shutdown) is not a
+	// reason to crash: the pool replaces it on the next request.
+	pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
+	const current = pool;
+	process.once('sveltekit:shutdown', () => void current.end());
 	return pool;
 }

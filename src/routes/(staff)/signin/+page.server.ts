@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { clearSessionCookie, setSessionCookie } from '$lib/server/session';
+import { setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 const credentials = z.object({
@@ -34,10 +34,5 @@ export const actions: Actions = {
 		// A new token at each sign-in: a session id fixed before sign-in is never reused.
 		setSessionCookie(cookies, token, url.protocol === 'https:');
 		redirect(303, safeNext(url.searchParams.get('next')));
-	},
-	signout: async ({ cookies, locals }) => {
-		if (locals.sessionToken) await locals.backend.auth.signOut(locals.sessionToken);
-		clearSessionCookie(cookies);
-		redirect(303, '/');
 	}
 };

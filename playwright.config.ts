@@ -1,0 +1,56 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, findChromium } from './scripts/lib/browser.js';
+
+const port = Number(process.env.KOE_E2E_PORT || 4173);
+const chromium = {
+	browserName: 'chromium' as const,
+	launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs }
+};
+const phones = {
+	pixel: { ...devices['Pixel 7'], ...chromium },
+	// Apple's viewport and user agent, rendered by Chromium (no WebKit here).
+	iphone: { ...devices['iPhone 13'], ...chromium }
+};
+
+export default defineConfig({
+	testDir: 'tests',
+	fullyParallel: true,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? 'list' : [['list']],
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		locale: 'ja-JP',
+		trace: 'off'
+	},
+	projects: [
+		{ name: 'pixel-js', testMatch: /answer\.spec/, use: phones.pixel },
+		{
+			name: 'pixel-nojs',
+			testMatch: /answer\.spec/,
+			use: { ...phones.pixel, javaScriptEnabled: false }
+		},
+		{ name: 'iphone-js', testMatch: /answer\.spec/, use: phones.iphone },
+		{
+			name: 'iphone-nojs',
+			testMatch: /answer\.spec/,
+			use: { ...phones.iphone, javaScriptEnabled: false }
+		},
+		{
+			name: 'desktop',
+			testIgnore: /answer\.spec/,
+			use: { ...devices['Desktop Chrome'], ...chromium }
+		}
+	],
+	webServer: {
+		command: 'node scripts/e2e-server.js',
+		url: `http://127.0.0.1:${port}/api/health`,
+		reuseExistingServer: false,
+		timeout: 180_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` }
+	}
+});
