@@ -1,4 +1,4 @@
-import { redirect, type Handle } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { createTranslator, isLocale, negotiate } from '$lib/i18n';
 import { createSqlBackend } from '$lib/server/backend/sql';
@@ -34,7 +34,13 @@ const language: Handle = async ({ event, resolve }) => {
 const session: Handle = async ({ event, resolve }) => {
 	const pool = getPool();
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
-	const claims = token ? await createSqlBackend(pool, null).auth.claims(token) : null;
+	// A database outage must not turn every page into a crash: without a verified
+	// session the visitor is simply anonymous, and /api/health reports the outage.
+	const claims = token
+		? await createSqlBackend(pool, null)
+				.auth.claims(token)
+				.catch(() => null)
+		: null;
 	if (token && !claims) clearSessionCookie(event.cookies);
 	event.locals.user = claims;
 	event.locals.sessionToken = claims ? token : null;
@@ -43,3 +49,10 @@ const session: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(language, session);
+
+/** Unexpected errors: logged on the server, a plain message in the visitor's language. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) console.error(error);
+	const t = event.locals.t ?? createTranslator('ja');
+	return { message: status === 404 ? t('errors.notFound') : t('errors.internal') };
+};

