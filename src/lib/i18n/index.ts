@@ -3,8 +3,24 @@
  * a shared instance would switch language under a concurrent request.
  */
 import i18next, { type TFunction } from 'i18next';
-import en from './locales/en.json';
-import ja from './locales/ja.json';
+
+// Each area of the app keeps its strings in its own file per language
+// (locales/<lang>/<area>.json, distinct top-level keys); they merge into one catalogue.
+type Catalogue = Record<string, unknown>;
+const files = import.meta.glob<Catalogue>('./locales/*/*.json', { eager: true, import: 'default' });
+
+function catalogue(language: string): Catalogue {
+	return Object.assign(
+		{},
+		...Object.entries(files)
+			.filter(([file]) => file.startsWith(`./locales/${language}/`))
+			.map(([, strings]) => strings)
+	) as Catalogue;
+}
+const resources = {
+	ja: { translation: catalogue('ja') },
+	en: { translation: catalogue('en') }
+};
 
 export const LOCALES = ['ja', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -22,7 +38,7 @@ export function createTranslator(locale: Locale): TFunction {
 	void instance.init({
 		lng: locale,
 		fallbackLng: DEFAULT_LOCALE,
-		resources: { ja: { translation: ja }, en: { translation: en } },
+		resources,
 		initAsync: false,
 		interpolation: { escapeValue: false }, // Svelte escapes what it renders
 		returnNull: false
