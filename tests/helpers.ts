@@ -83,10 +83,14 @@ export async function expectNoHorizontalScroll(page: Page) {
 	expect(overflow).toBeLessThanOrEqual(0);
 }
 
-export async function signIn(page: Page, email = 'analyst@demo.koe.example') {
+export async function signIn(
+	page: Page,
+	email = 'analyst@demo.koe.example',
+	landing: RegExp = /\/dashboard$/
+) {
 	await page.goto('/signin');
 	await page.getByLabel('メールアドレス').fill(email);
 	await page.getByLabel('パスワード').fill('koe-demo-2026');
 	await page.getByRole('button', { name: 'ログイン' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
+	await expect(page).toHaveURL(landing);
 }

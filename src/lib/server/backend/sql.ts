@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Claims } from '$lib/server/db/context';
 import type { Backend } from './types';
 import { authOf } from './sql/auth';
+import { auditOf, membersOf, staffOf } from './sql/members';
 import { responsesOf } from './sql/responses';
 import { resultsOf } from './sql/results';
 import { createRunner } from './sql/runner';
@@ -15,6 +16,9 @@ export function createSqlBackend(pool: pg.Pool, claims: Claims | null): Backend 
 		surveys: surveysOf(runner),
 		responses: responsesOf(runner),
 		results: resultsOf(runner),
+		staff: staffOf(runner),
+		members: membersOf(runner),
+		audit: auditOf(runner),
 		health: () =>
 			runner.anonymous(async (q) => (await q('select 1 as ok')).length === 1).catch(() => false)
 	};

@@ -5,6 +5,7 @@
 import type { Answers } from '$lib/domain/branching';
 import type { Definition, LocalText } from '$lib/domain/questionnaire';
 import type { Claims } from '$lib/server/db/context';
+import type { AuditApi, MembersApi, StaffApi } from './staff-types';
 
 export interface SurveySummary {
 	id: string;
@@ -80,6 +81,9 @@ export interface Backend {
 		crosstab(surveyId: string, questionKey: string): Promise<CrosstabRow[]>;
 		strata(surveyId: string): Promise<StratumCount[]>;
 	};
+	staff: StaffApi;
+	members: MembersApi;
+	audit: AuditApi;
 	/** True when the database answers. */
 	health(): Promise<boolean>;
 }

@@ -56,10 +56,9 @@ export function surveysOf({ run }: Runner): Backend['surveys'] {
 			}),
 		hasDemoData: (surveyId) =>
 			run(async (q) => {
-				const [row] = await q<{ demo: boolean }>(
-					'select exists (select 1 from public.responses where survey_id = $1 and is_demo) as demo',
-					[surveyId]
-				);
+				const [row] = await q<{ demo: boolean }>('select public.survey_has_demo_data($1) as demo', [
+					surveyId
+				]);
 				return row?.demo ?? false;
 			})
 	};

@@ -1,0 +1,76 @@
+/** The staff side of the backend: memberships, invitations and the audit log. */
+import type { LocalText } from '$lib/domain/questionnaire';
+
+import type { Role } from '$lib/domain/roles';
+
+export type { Role };
+
+export interface Membership {
+	orgId: string;
+	orgSlug: string;
+	organization: LocalText;
+	role: Role;
+}
+
+export interface Member {
+	userId: string;
+	email: string;
+	role: Role;
+	districts: string[] | null;
+	rawData: boolean;
+	createdAt: Date;
+}
+
+export interface Invitation {
+	id: string;
+	email: string;
+	role: Role;
+	createdAt: Date;
+	expiresAt: Date;
+	acceptedAt: Date | null;
+}
+
+export interface AuditEntry {
+	id: string;
+	at: Date;
+	actorEmail: string | null;
+	action: 'insert' | 'update' | 'delete';
+	entity: string;
+	entityId: string | null;
+	before: Record<string, unknown> | null;
+	after: Record<string, unknown> | null;
+}
+
+export interface AuditFilter {
+	entity?: string;
+	actor?: string;
+	from?: string;
+	to?: string;
+	limit?: number;
+}
+
+export type MemberChange =
+	{ ok: true } | { ok: false; reason: 'last_admin' | 'not_found' | 'forbidden' };
+
+export interface StaffApi {
+	/** The caller's organisations and role in each. */
+	memberships(): Promise<Membership[]>;
+}
+
+export interface MembersApi {
+	list(orgId: string): Promise<Member[]>;
+	invitations(orgId: string): Promise<Invitation[]>;
+	/** A one-time token for the invitation link, shown to the admin once. */
+	invite(orgId: string, email: string, role: Role): Promise<string>;
+	revokeInvitation(orgId: string, invitationId: string): Promise<boolean>;
+	setRole(orgId: string, userId: string, role: Role): Promise<MemberChange>;
+	remove(orgId: string, userId: string): Promise<MemberChange>;
+	/** What an invitation link offers, or null when it is unknown, used or expired. */
+	peekInvitation(
+		token: string
+	): Promise<{ email: string; role: Role; organization: LocalText } | null>;
+}
+
+export interface AuditApi {
+	list(orgId: string, filter: AuditFilter): Promise<AuditEntry[]>;
+}

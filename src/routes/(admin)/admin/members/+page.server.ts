@@ -1,0 +1,80 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { ROLES } from '$lib/domain/roles';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, parent }) => {
+	const { org } = await parent();
+	const [members, invitations] = await Promise.all([
+		locals.backend.members.list(org.orgId),
+		locals.backend.members.invitations(org.orgId)
+	]);
+	return { members, invitations, me: locals.user?.sub };
+};
+
+const role = z.enum(ROLES);
+const inviteForm = z.object({ email: z.email().max(320), role });
+const memberForm = z.object({ user: z.uuid(), role: role.optional() });
+const invitationForm = z.object({ invitation: z.uuid() });
+
+/** The organisation the form acts on; row-level security checks the caller is its admin. */
+async function orgOf(locals: App.Locals, url: URL) {
+	const memberships = await locals.backend.staff.memberships();
+	const admin = memberships.filter((m) => m.role === 'admin');
+	return admin.find((m) => m.orgSlug === url.searchParams.get('org')) ?? admin[0];
+}
+
+export const actions: Actions = {
+	invite: async ({ locals, request, url }) => {
+		const raw = Object.fromEntries(await request.formData());
+		const parsed = inviteForm.safeParse(raw);
+		if (!parsed.success) {
+			return fail(400, {
+				action: 'invite',
+				email: typeof raw.email === 'string' ? raw.email : '',
+				error: 'members.error.email'
+			});
+		}
+		const org = await orgOf(locals, url);
+		if (!org) return fail(403, { action: 'invite', error: 'errors.forbidden' });
+		const token = await locals.backend.members.invite(
+			org.orgId,
+			parsed.data.email,
+			parsed.data.role
+		);
+		// Shown once to the admin to pass on; only its hash is stored.
+		return { action: 'invite', link: `${url.origin}/invite/${token}`, email: parsed.data.email };
+	},
+	role: async ({ locals, request, url }) => {
+		const parsed = memberForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success || !parsed.data.role) return fail(400, { error: 'members.error.invalid' });
+		const org = await orgOf(locals, url);
+		if (!org) return fail(403, { error: 'errors.forbidden' });
+		const result = await locals.backend.members.setRole(
+			org.orgId,
+			parsed.data.user,
+			parsed.data.role
+		);
+		return result.ok
+			? { done: 'members.roleChanged' }
+			: fail(409, { error: `members.error.${result.reason}` });
+	},
+	remove: async ({ locals, request, url }) => {
+		const parsed = memberForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { error: 'members.error.invalid' });
+		const org = await orgOf(locals, url);
+		if (!org) return fail(403, { error: 'errors.forbidden' });
+		const result = await locals.backend.members.remove(org.orgId, parsed.data.user);
+		return result.ok
+			? { done: 'members.removed' }
+			: fail(409, { error: `members.error.${result.reason}` });
+	},
+	revoke: async ({ locals, request, url }) => {
+		const parsed = invitationForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { error: 'members.error.invalid' });
+		const org = await orgOf(locals, url);
+		if (!org) return fail(403, { error: 'errors.forbidden' });
+		await locals.backend.members.revokeInvitation(org.orgId, parsed.data.invitation);
+		return { done: 'members.revoked' };
+	}
+};

@@ -1,0 +1,89 @@
+// Crawls every staff page as an anonymous visitor and as each demo role. The
+// list of pages comes from src/routes, so a new page is crawled without asking.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { DEMO_SLUG, expectNoAxeViolations, signIn } from './helpers';
+
+const GROUPS = { '(officials)': ['admin', 'editor', 'analyst'], '(admin)': ['admin'] } as const;
+const PARAMS: Record<string, string> = { slug: DEMO_SLUG };
+
+function pagesUnder(dir: string, prefix = ''): string[] {
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		if (entry.isFile()) return entry.name === '+page.svelte' ? [prefix || '/'] : [];
+		const segment = entry.name.replace(/^\[(\w+)\]$/, (_, name: string) => {
+			if (!(name in PARAMS)) throw new Error(`no value for route parameter [${name}]`);
+			return PARAMS[name];
+		});
+		const next = segment.startsWith('(') ? prefix : `${prefix}/${segment}`;
+		return pagesUnder(path.join(dir, entry.name), next);
+	});
+}
+
+const pages = Object.entries(GROUPS).flatMap(([group, roles]) =>
+	pagesUnder(path.join('src/routes', group)).map((route) => ({
+		route,
+		roles: roles as readonly string[]
+	}))
+);
+
+const accounts = {
+	admin: 'admin@demo.koe.example',
+	editor: 'editor@demo.koe.example',
+	analyst: 'analyst@demo.koe.example',
+	data_entry: 'entry@demo.koe.example'
+};
+
+test('the crawl covers the staff pages', () => {
+	expect(pages.map((p) => p.route)).toEqual(
+		expect.arrayContaining([
+			'/dashboard',
+			`/dashboard/${DEMO_SLUG}`,
+			'/admin/members',
+			'/admin/audit'
+		])
+	);
+});
+
+test('anonymous visitors are sent to sign-in from every staff page', async ({ page }) => {
+	for (const { route } of pages) {
+		await page.goto(route);
+		await expect(page, route).toHaveURL(/\/signin\?next=/);
+	}
+});
+
+for (const [role, email] of Object.entries(accounts)) {
+	test(`${role}: every staff page answers 200 or 403 as the role allows`, async ({ page }) => {
+		await signIn(page, email);
+		for (const { route, roles } of pages) {
+			const response = await page.goto(route);
+			const allowed = roles.includes(role);
+			expect(response?.status(), `${role} ${route}`).toBe(allowed ? 200 : 403);
+			if (!allowed) {
+				await expect(page.getByRole('heading', { level: 1 })).toHaveText('アクセスできません');
+			}
+		}
+	});
+}
+
+test('the admin pages pass axe', async ({ page }) => {
+	await signIn(page, accounts.admin);
+	for (const route of ['/admin/members', '/admin/audit']) {
+		await page.goto(route);
+		await expectNoAxeViolations(page);
+	}
+});
+
+test('an admin invites someone and sees the one-time link, and the audit log shows it', async ({
+	page
+}) => {
+	await signIn(page, accounts.admin);
+	await page.goto('/admin/members');
+	const email = `invitee-${Date.now()}@example.jp`;
+	await page.getByLabel('メールアドレス').fill(email);
+	await page.getByRole('button', { name: '招待リンクを作る' }).click();
+	await expect(page.getByTestId('invite-link')).toHaveText(/\/invite\/[0-9a-f]{64}$/);
+	await expect(page.getByRole('row', { name: new RegExp(email) })).toBeVisible();
+	await page.goto('/admin/audit?entity=invitations');
+	await expect(page.getByRole('cell', { name: new RegExp(email) }).first()).toBeVisible();
+});
