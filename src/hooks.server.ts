@@ -3,6 +3,9 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { createTranslator, isLocale, negotiate } from '$lib/i18n';
 import { createSqlBackend } from '$lib/server/backend/sql';
 import { getPool } from '$lib/server/db/pool';
+import { csrf } from '$lib/server/security/csrf';
+import { securityHeaders } from '$lib/server/security/headers';
+import { submitRateLimit } from '$lib/server/security/rate-limit';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/session';
 
 const LOCALE_COOKIE = 'koe_lang';
@@ -48,7 +51,10 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(language, session);
+// Security headers wrap everything after them; the refusals (cross-site
+// requests, too many answer posts) come after `language` so they are translated,
+// and before `session`, so they never reach the database.
+export const handle = sequence(securityHeaders, language, csrf, submitRateLimit, session);
 
 /** Unexpected errors: logged on the server, a plain message in the visitor's language. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

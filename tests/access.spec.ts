@@ -3,10 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DEMO_SLUG, expectNoAxeViolations, signIn } from './helpers';
+import { DEMO_SLUG, DEMO_TITLE, expectNoAxeViolations, signIn } from './helpers';
 
-const GROUPS = { '(officials)': ['admin', 'editor', 'analyst'], '(admin)': ['admin'] } as const;
-const PARAMS: Record<string, string> = { slug: DEMO_SLUG };
+const GROUPS = {
+	'(officials)': ['admin', 'editor', 'analyst'],
+	'(builder)': ['admin', 'editor'],
+	'(admin)': ['admin']
+} as const;
+// [id] is the demo survey's id; it is looked up once before the crawl.
+const PARAMS: Record<string, string> = { slug: DEMO_SLUG, id: '<demo survey id>' };
 
 function pagesUnder(dir: string, prefix = ''): string[] {
 	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -20,12 +25,13 @@ function pagesUnder(dir: string, prefix = ''): string[] {
 	});
 }
 
-const pages = Object.entries(GROUPS).flatMap(([group, roles]) =>
-	pagesUnder(path.join('src/routes', group)).map((route) => ({
-		route,
-		roles: roles as readonly string[]
-	}))
-);
+const pages = () =>
+	Object.entries(GROUPS).flatMap(([group, roles]) =>
+		pagesUnder(path.join('src/routes', group)).map((route) => ({
+			route,
+			roles: roles as readonly string[]
+		}))
+	);
 
 const accounts = {
 	admin: 'admin@demo.koe.example',
@@ -34,11 +40,22 @@ const accounts = {
 	data_entry: 'entry@demo.koe.example'
 };
 
+test.beforeAll(async ({ browser }) => {
+	const page = await browser.newPage({ locale: 'ja-JP' });
+	await signIn(page, accounts.admin);
+	await page.goto('/surveys');
+	const href = await page.getByRole('link', { name: DEMO_TITLE }).getAttribute('href');
+	PARAMS.id = href?.split('/').pop() ?? '';
+	await page.close();
+});
+
 test('the crawl covers the staff pages', () => {
-	expect(pages.map((p) => p.route)).toEqual(
+	expect(pages().map((p) => p.route)).toEqual(
 		expect.arrayContaining([
 			'/dashboard',
 			`/dashboard/${DEMO_SLUG}`,
+			'/surveys',
+			`/surveys/${PARAMS.id}`,
 			'/admin/members',
 			'/admin/audit'
 		])
@@ -46,7 +63,7 @@ test('the crawl covers the staff pages', () => {
 });
 
 test('anonymous visitors are sent to sign-in from every staff page', async ({ page }) => {
-	for (const { route } of pages) {
+	for (const { route } of pages()) {
 		await page.goto(route);
 		await expect(page, route).toHaveURL(/\/signin\?next=/);
 	}
@@ -55,7 +72,7 @@ test('anonymous visitors are sent to sign-in from every staff page', async ({ pa
 for (const [role, email] of Object.entries(accounts)) {
 	test(`${role}: every staff page answers 200 or 403 as the role allows`, async ({ page }) => {
 		await signIn(page, email);
-		for (const { route, roles } of pages) {
+		for (const { route, roles } of pages()) {
 			const response = await page.goto(route);
 			const allowed = roles.includes(role);
 			expect(response?.status(), `${role} ${route}`).toBe(allowed ? 200 : 403);
@@ -86,4 +103,31 @@ test('an admin invites someone and sees the one-time link, and the audit log sho
 	await expect(page.getByRole('row', { name: new RegExp(email) })).toBeVisible();
 	await page.goto('/admin/audit?entity=invitations');
 	await expect(page.getByRole('cell', { name: new RegExp(email) }).first()).toBeVisible();
+});
+
+test('an invitee opens the link, sets a password and lands on the dashboard', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, accounts.admin);
+	await page.goto('/admin/members');
+	const email = `new-analyst-${Date.now()}@example.jp`;
+	await page.getByLabel('メールアドレス').fill(email);
+	await page.getByRole('button', { name: '招待リンクを作る' }).click();
+	const link = (await page.getByTestId('invite-link').textContent()) ?? '';
+
+	const invitee = await browser.newContext({ locale: 'ja-JP' });
+	const newcomer = await invitee.newPage();
+	await newcomer.goto(link);
+	await expect(newcomer.getByText(email)).toBeVisible();
+	await expectNoAxeViolations(newcomer);
+	await newcomer.getByLabel('パスワード', { exact: true }).fill('short');
+	await newcomer.getByRole('button', { name: '参加する' }).click();
+	await expect(newcomer.getByRole('alert')).toBeVisible();
+	await newcomer.getByLabel('パスワード', { exact: true }).fill('a long enough passphrase');
+	await newcomer.getByRole('button', { name: '参加する' }).click();
+	await expect(newcomer).toHaveURL(/\/dashboard$/);
+	await newcomer.goto(link);
+	await expect(newcomer.getByRole('heading', { level: 1 })).toHaveText('ページが見つかりません');
+	await invitee.close();
 });

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Claims } from '$lib/server/db/context';
 import type { Backend } from './types';
 import { authOf } from './sql/auth';
+import { builderOf } from './sql/builder';
 import { auditOf, membersOf, staffOf } from './sql/members';
 import { responsesOf } from './sql/responses';
 import { resultsOf } from './sql/results';
@@ -17,6 +18,7 @@ export function createSqlBackend(pool: pg.Pool, claims: Claims | null): Backend 
 		responses: responsesOf(runner),
 		results: resultsOf(runner),
 		staff: staffOf(runner),
+		builder: builderOf(runner),
 		members: membersOf(runner),
 		audit: auditOf(runner),
 		health: () =>

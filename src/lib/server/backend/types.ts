@@ -6,6 +6,7 @@ import type { Answers } from '$lib/domain/branching';
 import type { Definition, LocalText } from '$lib/domain/questionnaire';
 import type { Claims } from '$lib/server/db/context';
 import type { AuditApi, MembersApi, StaffApi } from './staff-types';
+import type { BuilderApi } from './builder-types';
 
 export interface SurveySummary {
 	id: string;
@@ -57,12 +58,42 @@ export interface StratumCount {
 	n: number;
 }
 
+/** Why a new password is refused; the rules live in SQL (koe_auth.password_problem). */
+export type PasswordProblem =
+	'too_short' | 'too_long' | 'too_simple' | 'contains_email' | 'too_common';
+
+export type SignInResult = { ok: true; token: string } | { ok: false; reason: 'wrong' | 'locked' };
+
+export interface FirstAdmin {
+	email: string;
+	password: string;
+	orgSlug: string;
+	orgName: string;
+}
+export type FirstAdminProblem =
+	PasswordProblem | 'setup_done' | 'invalid_email' | 'invalid_slug' | 'slug_taken' | 'invalid_name';
+
 export interface Backend {
 	auth: {
-		/** A new session token, or null when the email or password is wrong. */
+		/** A new session token, or null when refused (wrong email or password, or locked out). */
 		signIn(email: string, password: string): Promise<string | null>;
+		/** Like signIn, and says why: 'locked' follows 5 failures in 15 minutes, known address or not. */
+		attemptSignIn(email: string, password: string): Promise<SignInResult>;
 		claims(token: string): Promise<Claims | null>;
 		signOut(token: string): Promise<void>;
+		/** Ends every session of the signed-in caller. */
+		signOutEverywhere(): Promise<void>;
+		/** A one-time reset token for a registered address, else null: never tell the visitor which. */
+		requestPasswordReset(email: string): Promise<string | null>;
+		passwordResetValid(token: string): Promise<boolean>;
+		/** Sets the password and ends all the user's sessions; null when done. */
+		resetPassword(
+			token: string,
+			password: string
+		): Promise<PasswordProblem | 'invalid_token' | null>;
+		/** True while no user exists: the first-run setup is open. */
+		setupNeeded(): Promise<boolean>;
+		createFirstAdmin(input: FirstAdmin): Promise<FirstAdminProblem | null>;
 	};
 	surveys: {
 		listOpen(): Promise<SurveySummary[]>;
@@ -82,6 +113,7 @@ export interface Backend {
 		strata(surveyId: string): Promise<StratumCount[]>;
 	};
 	staff: StaffApi;
+	builder: BuilderApi;
 	members: MembersApi;
 	audit: AuditApi;
 	/** True when the database answers. */

@@ -8,6 +8,9 @@ const credentials = z.object({
 	password: z.string().min(1).max(200)
 });
 
+/** What other pages ask this one to confirm: a password reset, signing out everywhere. */
+const notice = z.enum(['reset', 'everywhere']);
+
 /** Only same-site paths: an open redirect would make the sign-in page a phishing tool. */
 function safeNext(raw: string | null): string {
 	return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\')
@@ -15,9 +18,16 @@ function safeNext(raw: string | null): string {
 		: '/dashboard';
 }
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-	return { next: safeNext(url.searchParams.get('next')) };
+	// A fresh install without the demo has no user yet: the setup page creates the first.
+	// (An unreachable database shows the form, as before, rather than an error.)
+	if (await locals.backend.auth.setupNeeded().catch(() => false)) redirect(303, '/setup');
+	const shown = notice.safeParse(url.searchParams.get('notice'));
+	return {
+		next: safeNext(url.searchParams.get('next')),
+		notice: shown.success ? (`auth.notice.${shown.data}` as const) : null
+	};
 };
 
 export const actions: Actions = {
@@ -29,10 +39,19 @@ export const actions: Actions = {
 		if (!parsed.success) {
 			return fail(400, { email, error: 'signin.error.incomplete' });
 		}
-		const token = await locals.backend.auth.signIn(parsed.data.email, parsed.data.password);
-		if (!token) return fail(400, { email, error: 'signin.error.wrong' });
-		// A new token at each sign-in: a session id fixed before sign-in is never reused.
-		setSessionCookie(cookies, token, url.protocol === 'https:');
+		const result = await locals.backend.auth.attemptSignIn(parsed.data.email, parsed.data.password);
+		// 'locked' is said for unknown addresses too (they lock the same way), so
+		// neither answer tells whether an address is registered.
+		if (!result.ok) {
+			return fail(400, {
+				email,
+				error: result.reason === 'locked' ? 'auth.locked' : 'signin.error.wrong'
+			});
+		}
+		// Session rotation: a session this browser held before (perhaps planted by
+		// someone else) ends, and the new token replaces it.
+		if (locals.sessionToken) await locals.backend.auth.signOut(locals.sessionToken);
+		setSessionCookie(cookies, result.token, url.protocol === 'https:');
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 };

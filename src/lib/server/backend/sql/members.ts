@@ -90,6 +90,22 @@ export function membersOf({ run, anonymous }: Runner): MembersApi {
 				if (isLastAdmin(error)) return { ok: false, reason: 'last_admin' } as const;
 				throw error;
 			}),
+		accept: (token) =>
+			run(async (q) => {
+				await q('select public.invitation_accept($1)', [token]);
+				return true;
+			}).catch((error: unknown) => {
+				if ((error as { hint?: string }).hint === 'invitation_invalid') return false;
+				throw error;
+			}),
+		acceptWithPassword: (token, password) =>
+			anonymous(async (q) => {
+				const [row] = await q<{ problem: string | null }>(
+					'select public.auth_accept_invitation($1, $2) as problem',
+					[token, password]
+				);
+				return row.problem;
+			}),
 		peekInvitation: (token) =>
 			anonymous(async (q) => {
 				const [row] = await q<{ email: string; role: Role; organization: { ja: string } }>(

@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signIn } from './helpers';
+
+test('an editor builds a survey, publishes it, and a resident answers it', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, 'editor@demo.koe.example');
+	await page.goto('/surveys');
+	await expectNoAxeViolations(page);
+	const slug = `e2e-${Date.now()}`;
+	await page.getByLabel('調査名（日本語）').fill('広報に関するアンケート');
+	await page.getByLabel('URL用の名前').fill(slug);
+	await page.getByRole('button', { name: '作成する' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('広報に関するアンケート');
+
+	const first = page.locator('.question-card').first();
+	await first
+		.getByRole('group', { name: '質問文' })
+		.getByLabel('日本語')
+		.fill('市の広報紙を読みますか');
+	await page.getByRole('button', { name: '質問を追加' }).click();
+	const second = page.locator('.question-card').nth(1);
+	await second
+		.getByRole('group', { name: '質問文' })
+		.getByLabel('日本語')
+		.fill('よく読む記事は何ですか');
+	await second.getByLabel('種類').selectOption('text');
+	await second.getByText('表示条件').click();
+	await second.getByRole('button', { name: '条件を追加' }).click();
+	await second.getByLabel('条件の種類').selectOption('equals');
+	await expect(second.getByLabel('対象の質問')).toHaveValue('q1');
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('button', { name: '下書きを保存' }).click();
+	await expect(page.getByRole('status')).toHaveText('下書きを保存しました。');
+	await page.getByRole('button', { name: 'この下書きを公開する' }).click();
+	await expect(page.getByRole('status')).toContainText('公開しました');
+
+	const phone = await browser.newContext({
+		javaScriptEnabled: false,
+		viewport: { width: 360, height: 740 },
+		locale: 'ja-JP'
+	});
+	const resident = await phone.newPage();
+	await resident.goto(`/s/${slug}`);
+	await resident.getByRole('radio', { name: '選択肢1' }).check();
+	await resident.getByRole('button', { name: '次へ' }).click();
+	// the follow-up question, shown because of the answer just given
+	await resident.getByLabel('よく読む記事は何ですか').fill('イベント情報');
+	await resident.getByRole('button', { name: '回答を送信する' }).click();
+	await expect(resident.getByRole('heading', { level: 1 })).toHaveText(
+		'ご回答ありがとうございました'
+	);
+	await phone.close();
+});
+
+test('the builder refuses malformed JSON and explains why', async ({ page }) => {
+	await signIn(page, 'editor@demo.koe.example');
+	await page.goto('/surveys');
+	await page.getByRole('link', { name: /市民意識調査/ }).click();
+	await page.getByLabel('JSONを貼り付けて読み込む').fill('{ not json');
+	await page.getByRole('button', { name: '読み込む' }).click();
+	await expect(page.getByRole('alert').first()).toContainText('JSONとして読み取れませんでした');
+	await page.getByLabel('JSONを貼り付けて読み込む').fill('{"languages": ["ja"], "sections": []}');
+	await page.getByRole('button', { name: '読み込む' }).click();
+	await expect(page.getByRole('alert').first()).toContainText('以上');
+});
