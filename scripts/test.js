@@ -40,9 +40,10 @@ function ensureBrowser() {
 
 const bin = (/** @type {string} */ name) => `node_modules/.bin/${name}`;
 
+// Generated types and tsconfig first: type-aware lint reads them.
+step('SvelteKit sync', bin('svelte-kit'), ['sync']);
 step('Formatting (prettier)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 step('Lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
-step('Types (svelte-check)', bin('svelte-kit'), ['sync']);
 step('Types (svelte-check)', bin('svelte-check'), [
 	'--tsconfig',
 	'./tsconfig.json',
