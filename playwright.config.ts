@@ -6,6 +6,8 @@ const chromium = {
 	browserName: 'chromium' as const,
 	launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs }
 };
+// The resident's pages, on phones with JavaScript on and off (and not on the desktop).
+const onPhones = /(answer|question-types)\.spec/;
 const phones = {
 	pixel: { ...devices['Pixel 7'], ...chromium },
 	// Apple's viewport and user agent, rendered by Chromium (no WebKit here).
@@ -26,21 +28,21 @@ export default defineConfig({
 		trace: 'off'
 	},
 	projects: [
-		{ name: 'pixel-js', testMatch: /answer\.spec/, use: phones.pixel },
+		{ name: 'pixel-js', testMatch: onPhones, use: phones.pixel },
 		{
 			name: 'pixel-nojs',
-			testMatch: /answer\.spec/,
+			testMatch: onPhones,
 			use: { ...phones.pixel, javaScriptEnabled: false }
 		},
-		{ name: 'iphone-js', testMatch: /answer\.spec/, use: phones.iphone },
+		{ name: 'iphone-js', testMatch: onPhones, use: phones.iphone },
 		{
 			name: 'iphone-nojs',
-			testMatch: /answer\.spec/,
+			testMatch: onPhones,
 			use: { ...phones.iphone, javaScriptEnabled: false }
 		},
 		{
 			name: 'desktop',
-			testIgnore: /answer\.spec/,
+			testIgnore: onPhones,
 			use: { ...devices['Desktop Chrome'], ...chromium }
 		}
 	],

@@ -1,35 +1,31 @@
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { createTranslator, isLocale, negotiate } from '$lib/i18n';
+import { createTranslator, htmlLang, isLocale } from '$lib/i18n';
 import { createSqlBackend } from '$lib/server/backend/sql';
 import { getPool } from '$lib/server/db/pool';
+import { detectLocale, rememberLocale } from '$lib/server/locale';
 import { csrf } from '$lib/server/security/csrf';
 import { securityHeaders } from '$lib/server/security/headers';
 import { submitRateLimit } from '$lib/server/security/rate-limit';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/session';
 
-const LOCALE_COOKIE = 'koe_lang';
-
-/** ?lang= (a link, so it works without JavaScript) > cookie > Accept-Language. */
+/**
+ * ?lang= (a link, so it works without JavaScript) > cookie > Accept-Language.
+ * Residents' pages offer every language, staff pages Japanese and English.
+ */
 const language: Handle = async ({ event, resolve }) => {
 	const asked = event.url.searchParams.get('lang');
 	if (isLocale(asked) && event.request.method === 'GET') {
-		event.cookies.set(LOCALE_COOKIE, asked, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			maxAge: 60 * 60 * 24 * 365
-		});
+		rememberLocale(event.cookies, asked);
 		const url = new URL(event.url);
 		url.searchParams.delete('lang');
 		redirect(303, url.pathname + url.search);
 	}
-	const saved = event.cookies.get(LOCALE_COOKIE);
-	const locale = isLocale(saved) ? saved : negotiate(event.request.headers.get('accept-language'));
-	event.locals.locale = locale;
-	event.locals.t = createTranslator(locale);
+	detectLocale(event);
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		// Read when the page is rendered: the answering page's language switch is a
+		// form post whose action changes the language.
+		transformPageChunk: ({ html }) => html.replace('%lang%', htmlLang(event.locals.locale))
 	});
 };
 

@@ -306,3 +306,219 @@ export const demoDefinition = {
 	strata: { district: 'district', ageGroup: 'age_group' },
 	sections: [aboutYou, livability, policyRatings, future]
 };
+
+// ---------------------------------------------------------------------------
+// A second, short survey with one of every question type, so that the answering
+// pages can be tried (and are tested) with each: /s/question-types
+
+export const typesSurvey = {
+	slug: 'question-types',
+	title: text('質問形式の見本アンケート', 'Sample survey of question types')
+};
+
+/** @type {Section} */
+const typesChoices = {
+	key: 'choices',
+	title: text('選ぶ質問', 'Choosing'),
+	questions: [
+		{
+			type: 'single',
+			key: 'transport',
+			text: text('ふだんの主な移動手段は何ですか。', 'How do you usually get around?'),
+			required: true,
+			display: 'radio',
+			options: [
+				option('car', '自家用車', 'By car'),
+				option('bus', 'バス', 'By bus'),
+				option('train', '鉄道', 'By train'),
+				option('walk', '徒歩・自転車', 'On foot or by bicycle')
+			],
+			other: true,
+			shuffle: true
+		},
+		{
+			type: 'single',
+			key: 'shopping_place',
+			text: text(
+				'日用品の買い物は主にどこでしますか。',
+				'Where do you mostly shop for daily necessities?'
+			),
+			required: false,
+			display: 'dropdown',
+			options: [
+				option('in_city', '市内の店', 'Shops in the city'),
+				option('ube', '宇部市', 'Ube'),
+				option('yamaguchi', '山口市', 'Yamaguchi'),
+				option('online', 'インターネット', 'Online')
+			]
+		},
+		{
+			type: 'multi',
+			key: 'worries',
+			text: text(
+				'暮らしの中で困っていることは何ですか。（2つまで）',
+				'What troubles you in daily life? (Choose up to 2.)'
+			),
+			required: true,
+			max: 2,
+			options: [
+				option('shops', '買い物', 'Shopping'),
+				option('hospital', '通院', 'Getting to a doctor'),
+				option('snow', '冬の道路', 'Roads in winter'),
+				{ ...option('none', '特にない', 'Nothing in particular'), exclusive: true }
+			],
+			other: true
+		}
+	]
+};
+
+/** @type {Section} */
+const typesScales = {
+	key: 'scales',
+	title: text('点数をつける質問', 'Rating'),
+	questions: [
+		{
+			type: 'info',
+			key: 'scales_intro',
+			text: text(
+				'ここからは、あてはまる数字を1つ選んでください。',
+				'From here on, choose the number that fits best.'
+			),
+			required: false
+		},
+		{
+			type: 'rating',
+			key: 'recommend',
+			text: text(
+				'美祢市に住むことを友人や知人にどの程度すすめたいですか。',
+				'How likely are you to recommend living in Mine City to a friend?'
+			),
+			required: true,
+			points: 11,
+			startAt: 0,
+			labels: {
+				low: text('すすめない', 'Not at all likely'),
+				middle: text('どちらともいえない', 'Neutral'),
+				high: text('ぜひすすめたい', 'Extremely likely')
+			}
+		},
+		{
+			type: 'rating',
+			key: 'library',
+			text: text('市立図書館の満足度', 'How satisfied are you with the city library?'),
+			required: false,
+			points: 5,
+			startAt: 1,
+			labels: { low: text('不満', 'Dissatisfied'), high: text('満足', 'Satisfied') }
+		},
+		{
+			type: 'matrix',
+			key: 'parks',
+			text: text('公園について評価してください。', 'Rate the parks.'),
+			required: false,
+			rows: [
+				option('cleanliness', '清潔さ', 'Cleanliness'),
+				option('play', '遊具', 'Play equipment')
+			],
+			dimensions: [option('rating', '評価', 'Rating')],
+			scale: [
+				option('good', 'よい', 'Good'),
+				option('fair', 'ふつう', 'Fair'),
+				option('poor', 'よくない', 'Poor')
+			]
+		}
+	]
+};
+
+/** @type {Section} */
+const typesNumbers = {
+	key: 'numbers',
+	title: text('数と日付', 'Numbers and dates'),
+	questions: [
+		{
+			type: 'number',
+			key: 'years_here',
+			text: text('美祢市に住んで何年になりますか。', 'How many years have you lived in Mine City?'),
+			required: true,
+			min: 0,
+			max: 120,
+			integer: true,
+			unit: text('年', 'years')
+		},
+		{
+			type: 'number',
+			key: 'bus_stop_km',
+			text: text(
+				'最寄りのバス停までの距離はおよそどのくらいですか。',
+				'About how far is the nearest bus stop?'
+			),
+			required: false,
+			min: 0,
+			max: 50,
+			integer: false,
+			unit: text('km', 'km')
+		},
+		{
+			type: 'date',
+			key: 'last_visit',
+			text: text(
+				'最後に市役所の窓口を利用したのはいつですか。',
+				'When did you last visit a counter at the city office?'
+			),
+			required: false,
+			min: '2020-01-01',
+			max: '2026-12-31'
+		}
+	]
+};
+
+/** @type {Section} */
+const typesRanking = {
+	key: 'ranking',
+	title: text('順位と自由記述', 'Ranking and your words'),
+	questions: [
+		{
+			type: 'info',
+			key: 'welcome',
+			text: text(
+				'転入されて間もない方へ：市の暮らしのガイドを市役所で配布しています。',
+				'New to the city? A guide to living here is available at the city office.'
+			),
+			required: false,
+			showIf: { question: 'years_here', lte: 2 }
+		},
+		{
+			type: 'ranking',
+			key: 'priorities',
+			text: text(
+				'市に力を入れてほしいことを、上位3つまで順に選んでください。',
+				'Which should the city work on first? Rank your top 3.'
+			),
+			required: true,
+			options: [
+				option('medical', '医療', 'Medical care'),
+				option('transport', '公共交通', 'Public transport'),
+				option('childcare', '子育て', 'Childcare'),
+				option('jobs', '雇用', 'Jobs'),
+				option('disaster', '防災', 'Disaster prevention')
+			],
+			top: 3,
+			shuffle: true
+		},
+		{
+			type: 'text',
+			key: 'one_word',
+			text: text('美祢市をひとことで表すと？', 'Mine City in a word?'),
+			required: false,
+			multiline: false,
+			maxLength: 30
+		}
+	]
+};
+
+/** @type {Definition} */
+export const typesDefinition = {
+	languages: ['ja', 'en'],
+	strata: {},
+	sections: [typesChoices, typesScales, typesNumbers, typesRanking]
+};

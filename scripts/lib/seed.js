@@ -8,7 +8,9 @@ import {
 	demoDefinition,
 	demoDistricts,
 	demoOrganization,
-	demoSurvey
+	demoSurvey,
+	typesDefinition,
+	typesSurvey
 } from './demo-survey.js';
 
 /** @typedef {Record<string, string | string[] | Record<string, Record<string, string>>>} Answers */
@@ -375,19 +377,21 @@ async function insertOrganization(client) {
 /**
  * @param {import('pg').ClientBase} client
  * @param {string} organizationId
+ * @param {{ slug: string, title: { ja: string, en: string } }} survey
+ * @param {import('./demo-survey.js').Definition} definition
  */
-async function insertPublishedSurvey(client, organizationId) {
+async function insertPublishedSurvey(client, organizationId, survey, definition) {
 	const surveyId = await insertReturningId(
 		client,
 		`insert into public.surveys (org_id, slug, title, status)
 		 values ($1, $2, $3, 'open') returning id`,
-		[organizationId, demoSurvey.slug, demoSurvey.title]
+		[organizationId, survey.slug, survey.title]
 	);
 	const versionId = await insertReturningId(
 		client,
 		`insert into public.survey_versions (survey_id, version, definition, published_at)
 		 values ($1, 1, $2, now()) returning id`,
-		[surveyId, JSON.stringify(demoDefinition)]
+		[surveyId, JSON.stringify(definition)]
 	);
 	await client.query('update public.surveys set published_version_id = $2 where id = $1', [
 		surveyId,
@@ -460,7 +464,9 @@ async function seedUnless(ownerUrl, options, alreadySeeded) {
 			return { seeded: false };
 		}
 		const organizationId = await insertOrganization(client);
-		const survey = await insertPublishedSurvey(client, organizationId);
+		const survey = await insertPublishedSurvey(client, organizationId, demoSurvey, demoDefinition);
+		// A short survey with every question type, without responses.
+		await insertPublishedSurvey(client, organizationId, typesSurvey, typesDefinition);
 		await insertStaff(client, organizationId);
 		await insertResponses(client, survey, demoResponses(count));
 		await client.query('commit');

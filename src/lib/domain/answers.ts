@@ -1,129 +1,196 @@
 /**
- * Answers: read from a submitted form, and validated against one published
- * questionnaire version with a zod schema built from its definition.
+ * Answers validated against one published questionnaire version, with a zod
+ * schema built from its definition. The rules are the same as SQL's
+ * (koe_private.answer_rows): what one accepts, the other accepts.
  */
 import { z } from 'zod';
 import {
+	isAnswered,
+	isOtherAnswer,
 	pruneHidden,
 	shownOnPage,
 	visibleQuestions,
-	type AnswerValue,
 	type Answers,
-	type Page
+	type Page,
+	isBlank
 } from './branching';
-import type { Definition, Question } from './questionnaire';
+import {
+	allQuestions,
+	choiceKeys,
+	OTHER,
+	OTHER_MAX_LENGTH,
+	isIsoDate,
+	ratingPoints,
+	type Definition,
+	type Question
+} from './questionnaire';
+import { cellName } from './answer-form';
+
+export { cellName, otherName, rankName, readAnswers } from './answer-form';
 
 /** A message key for the i18n catalogue (`answer.error.<code>`) and its values. */
 export interface FieldError {
-	code: 'required' | 'invalid' | 'too_many' | 'too_few' | 'too_long' | 'not_shown';
-	values?: Record<string, number>;
+	code:
+		| 'required'
+		| 'invalid'
+		| 'not_shown'
+		| 'too_many'
+		| 'too_few'
+		| 'too_long'
+		| 'exclusive'
+		| 'other_missing'
+		| 'not_a_number'
+		| 'not_integer'
+		| 'too_small'
+		| 'too_large'
+		| 'bad_date'
+		| 'too_early'
+		| 'too_late'
+		| 'duplicate_rank'
+		| 'rank_incomplete';
+	values?: Record<string, number | string>;
 }
 export type FieldErrors = Record<string, FieldError>;
+type Code = FieldError['code'];
 
-/** The form field name of a matrix cell. */
-export const cellName = (question: string, row: string, dimension: string) =>
-	`${question}.${row}.${dimension}`;
+type Ctx = z.core.$RefinementCtx;
+function report(ctx: Ctx, code: Code, values?: FieldError['values'], path: string[] = []) {
+	ctx.addIssue({ code: 'custom', message: code, params: { code, values }, path });
+}
 
-/** Reads these questions' answers from form fields; values are untrusted until validated. */
-export function readAnswers(questions: Question[], form: FormData): Answers {
-	const answers: Answers = {};
-	for (const q of questions) {
-		if (q.type === 'multi') {
-			const values = form.getAll(q.key).filter((v): v is string => typeof v === 'string');
-			if (values.length) answers[q.key] = [...new Set(values)];
-		} else if (q.type === 'matrix') {
-			const matrix: Record<string, Record<string, string>> = {};
-			for (const row of q.rows) {
-				for (const dim of q.dimensions) {
-					const value = form.get(cellName(q.key, row.key, dim.key));
-					if (typeof value === 'string' && value !== '') {
-						(matrix[row.key] ??= {})[dim.key] = value;
-					}
-				}
-			}
-			if (Object.keys(matrix).length) answers[q.key] = matrix;
-		} else {
-			const value = form.get(q.key);
-			if (typeof value === 'string' && value.trim() !== '') {
-				answers[q.key] = q.type === 'text' ? value.replace(/\r\n/g, '\n') : value;
+// PostgreSQL text cannot hold NUL or half a surrogate pair; refuse them here.
+const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Limits count characters as SQL's char_length does: code points. */
+function checkText(ctx: Ctx, text: string, max: number) {
+	if (UNSTORABLE.test(text)) report(ctx, 'invalid');
+	else if ([...text].length > max) report(ctx, 'too_long', { max });
+}
+
+type ChoiceQuestion = Extract<Question, { type: 'single' | 'multi' }>;
+
+function checkChoices(q: ChoiceQuestion, list: string[], ctx: Ctx) {
+	const keys = choiceKeys(q);
+	if (list.some((k) => !keys.includes(k)) || new Set(list).size !== list.length) {
+		return report(ctx, 'invalid');
+	}
+	if (q.type !== 'multi') return;
+	const exclusive = q.options.filter((o) => o.exclusive).map((o) => o.key);
+	if (list.length > 1 && list.some((k) => exclusive.includes(k))) return report(ctx, 'exclusive');
+	if (q.max !== undefined && list.length > q.max) return report(ctx, 'too_many', { max: q.max });
+	// 「特にない」 alone is a complete answer, whatever the minimum.
+	const alone = list.length === 1 && exclusive.includes(list[0]);
+	if (q.min !== undefined && list.length < q.min && !alone) {
+		report(ctx, 'too_few', { min: q.min });
+	}
+}
+
+function choiceSchema(q: ChoiceQuestion) {
+	const choice = q.type === 'single' ? z.string() : z.array(z.string());
+	return z
+		.union([choice, z.strictObject({ choice, other: z.string() })])
+		.superRefine((value, ctx) => {
+			const { choice, other } = isOtherAnswer(value) ? value : { choice: value, other: undefined };
+			const list = typeof choice === 'string' ? [choice] : choice;
+			checkChoices(q, list, ctx);
+			if (other !== undefined && (!q.other || !list.includes(OTHER))) report(ctx, 'invalid');
+			else if (q.other && list.includes(OTHER) && (other === undefined || isBlank(other))) {
+				report(ctx, 'other_missing');
+			} else if (other !== undefined) checkText(ctx, other, OTHER_MAX_LENGTH);
+		});
+}
+
+function matrixSchema(q: Extract<Question, { type: 'matrix' }>) {
+	return z.record(z.string(), z.record(z.string(), z.string())).superRefine((value, ctx) => {
+		const rows = q.rows.map((r) => r.key);
+		const dims = q.dimensions.map((d) => d.key);
+		const scale = q.scale.map((s) => s.key);
+		for (const [row, cells] of Object.entries(value)) {
+			if (!rows.includes(row)) report(ctx, 'invalid');
+			for (const [dim, point] of Object.entries(cells)) {
+				if (!dims.includes(dim) || !scale.includes(point)) report(ctx, 'invalid', {}, [row, dim]);
 			}
 		}
-	}
-	return answers;
+		if (!q.required) return;
+		const has = (row: string, dim: string) =>
+			Object.hasOwn(value, row) && Object.hasOwn(value[row], dim);
+		const missing = rows.flatMap((row) => dims.filter((d) => !has(row, d)).map((d) => [row, d]));
+		for (const path of missing) report(ctx, 'required', undefined, path);
+		if (missing.length) report(ctx, 'required');
+	});
 }
 
-function choice(keys: string[]) {
-	return z.string().refine((v) => keys.includes(v), { message: 'invalid' });
+function rankingSchema(q: Extract<Question, { type: 'ranking' }>) {
+	const keys = q.options.map((o) => o.key);
+	return z.array(z.string()).superRefine((ranks, ctx) => {
+		const chosen = ranks.filter((r) => r !== '');
+		if (ranks.length > q.top || chosen.some((k) => !keys.includes(k))) report(ctx, 'invalid');
+		else if (new Set(chosen).size !== chosen.length) report(ctx, 'duplicate_rank');
+		else if (chosen.length < q.top) report(ctx, 'rank_incomplete', { count: q.top });
+	});
 }
 
-function questionSchema(q: Question): z.ZodType<AnswerValue | undefined> {
-	const required = (schema: z.ZodType<AnswerValue>) => (q.required ? schema : schema.optional());
+/** The schema of an answered value of one question; unanswered values never reach it. */
+export function answerSchema(q: Question): z.ZodType {
 	switch (q.type) {
 		case 'single':
-			return required(choice(q.options.map((o) => o.key)));
-		case 'multi': {
-			const min = Math.max(q.min ?? 0, q.required ? 1 : 0);
-			let list = z.array(choice(q.options.map((o) => o.key)));
-			if (min > 1) list = list.min(min, { message: 'too_few' });
-			if (q.max !== undefined) list = list.max(q.max, { message: 'too_many' });
-			return required(list);
-		}
-		case 'matrix': {
-			const cell = choice(q.scale.map((o) => o.key));
-			const row = z.strictObject(
-				Object.fromEntries(
-					q.dimensions.map((d) => [d.key, q.required ? cell : cell.optional()])
-				) as Record<string, z.ZodType<string>>
-			);
-			const rows = z.strictObject(
-				Object.fromEntries(q.rows.map((r) => [r.key, q.required ? row : row.optional()])) as Record<
-					string,
-					typeof row
-				>
-			);
-			return required(rows);
-		}
+		case 'multi':
+			return choiceSchema(q);
+		case 'matrix':
+			return matrixSchema(q);
 		case 'text':
-			return required(z.string().max(q.maxLength, { message: 'too_long' }));
+			return z.string().superRefine((text, ctx) => checkText(ctx, text, q.maxLength));
+		case 'rating':
+			return z.string().refine((v) => ratingPoints(q).includes(v), 'invalid');
+		case 'number':
+			return z.number({ error: 'not_a_number' }).superRefine((n, ctx) => {
+				if (q.integer && !Number.isInteger(n)) report(ctx, 'not_integer');
+				else if (q.min !== undefined && n < q.min) report(ctx, 'too_small', { min: q.min });
+				else if (q.max !== undefined && n > q.max) report(ctx, 'too_large', { max: q.max });
+			});
+		case 'date':
+			return z.string({ error: 'bad_date' }).superRefine((date, ctx) => {
+				if (!isIsoDate(date)) report(ctx, 'bad_date');
+				else if (q.min !== undefined && date < q.min) report(ctx, 'too_early', { min: q.min });
+				else if (q.max !== undefined && date > q.max) report(ctx, 'too_late', { max: q.max });
+			});
+		case 'ranking':
+			return rankingSchema(q);
+		case 'info':
+			return z.unknown().superRefine((_, ctx) => report(ctx, 'not_shown'));
 	}
 }
 
-function errorFor(issue: z.core.$ZodIssue, q: Question | undefined): FieldError {
-	if (issue.message === 'too_long' && q?.type === 'text') {
-		return { code: 'too_long', values: { max: q.maxLength } };
-	}
-	if (issue.message === 'too_many' && q?.type === 'multi') {
-		return { code: 'too_many', values: { max: q.max ?? 0 } };
-	}
-	if (issue.message === 'too_few' && q?.type === 'multi') {
-		return { code: 'too_few', values: { min: q.min ?? 1 } };
-	}
-	if (issue.code === 'invalid_type' && issue.input === undefined) return { code: 'required' };
-	if (issue.code === 'unrecognized_keys') return { code: 'not_shown' };
-	return { code: 'invalid' };
+const CODES = new Set<string>(['not_a_number', 'bad_date', 'invalid']);
+
+function errorOf(issue: z.core.$ZodIssue): FieldError {
+	const params = issue.code === 'custom' ? (issue.params as FieldError | undefined) : undefined;
+	if (params?.code)
+		return params.values ? { code: params.code, values: params.values } : { code: params.code };
+	return { code: CODES.has(issue.message) ? (issue.message as Code) : 'invalid' };
 }
 
 /**
- * Checks the given questions' answers. A required matrix reports each missing cell
- * under its own field name so the resident sees which row is missing.
+ * Checks the given questions' answers; any other key is refused. A required
+ * matrix reports each missing cell under its own field name as well, so the
+ * resident sees which row is missing.
  */
 export function validateQuestions(questions: Question[], answers: Answers): FieldErrors {
-	const byKey = new Map(questions.map((q) => [q.key, q]));
-	const schema = z.strictObject(
-		Object.fromEntries(questions.map((q) => [q.key, questionSchema(q)]))
-	);
-	const result = schema.safeParse(answers);
 	const errors: FieldErrors = {};
-	if (result.success) return errors;
-	for (const issue of result.error.issues) {
-		if (issue.code === 'unrecognized_keys') {
-			for (const k of issue.keys) errors[k] = { code: 'not_shown' };
+	const keys = new Set(questions.map((q) => q.key));
+	for (const k of Object.keys(answers)) if (!keys.has(k)) errors[k] = { code: 'not_shown' };
+	for (const q of questions) {
+		const value: unknown = answers[q.key];
+		if (!isAnswered(value)) {
+			if (q.required && q.type !== 'info') errors[q.key] = { code: 'required' };
 			continue;
 		}
-		const [qKey, row, dim] = issue.path.map(String);
-		const q = byKey.get(qKey);
-		const field = q?.type === 'matrix' && row && dim ? cellName(qKey, row, dim) : qKey;
-		errors[field] ??= errorFor(issue, q);
+		const result = answerSchema(q).safeParse(value);
+		for (const issue of result.error?.issues ?? []) {
+			const [row, dim] = issue.path.map(String);
+			const name = q.type === 'matrix' && row && dim ? cellName(q.key, row, dim) : q.key;
+			errors[name] ??= errorOf(issue);
+		}
 	}
 	return errors;
 }
@@ -144,9 +211,10 @@ export function validatePage(def: Definition, page: Page, answers: Answers): Fie
 export function validateSubmission(def: Definition, answers: Answers): FieldErrors {
 	const pruned = pruneHidden(def, answers);
 	const shown = def.sections.flatMap((s) => visibleQuestions(s, pruned));
-	const errors = validateQuestions(shown, answers);
-	for (const k of Object.keys(answers)) {
-		if (!(k in pruned)) errors[k] = { code: 'not_shown' };
+	const errors = validateQuestions(shown, pruned);
+	const known = new Set(allQuestions(def).map((q) => q.key));
+	for (const [k, value] of Object.entries(answers)) {
+		if (!(k in pruned) && (!known.has(k) || isAnswered(value))) errors[k] = { code: 'not_shown' };
 	}
 	return errors;
 }

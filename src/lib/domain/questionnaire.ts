@@ -1,8 +1,13 @@
 /**
  * The questionnaire definition, modelled once. The builder, the renderer, server
  * validation, import/export and the SQL submit function all read this shape.
+ *
+ * What a resident's answer to each type looks like (JSON, as stored in the form
+ * state and sent to `submit_response`) is documented on `AnswerValue` in
+ * branching.ts; how SQL stores it, in supabase/migrations/20261124000800_question_types.sql.
  */
 import { z } from 'zod';
+import { structuralProblems } from './questionnaire-rules';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,10 +24,28 @@ export type LocalText = z.infer<typeof localText>;
 export const option = z.object({ key: optionKey, label: localText });
 export type Option = z.infer<typeof option>;
 
+/** The key of the extra 「その他（具体的に）」 option of a question with `other: true`. */
+export const OTHER = 'other';
+/** How long the free text of 「その他」 may be. */
+export const OTHER_MAX_LENGTH = 200;
+
+/** A calendar date as `YYYY-MM-DD` (years 0001–9999), the form `<input type="date">` sends. */
+export function isIsoDate(value: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!match) return false;
+	const [year, month, day] = match.slice(1).map(Number);
+	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+	return year >= 1 && days !== undefined && day >= 1 && day <= days;
+}
+const isoDate = z.string().refine(isIsoDate, 'dates are written YYYY-MM-DD');
+
 export type Condition =
 	| { question: string; equals: string }
 	| { question: string; includes: string }
 	| { question: string; answered: boolean }
+	| { question: string; gte: number }
+	| { question: string; lte: number }
 	| { all: Condition[] }
 	| { any: Condition[] };
 
@@ -31,6 +54,8 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
 		z.strictObject({ question: key, equals: optionKey }),
 		z.strictObject({ question: key, includes: optionKey }),
 		z.strictObject({ question: key, answered: z.boolean() }),
+		z.strictObject({ question: key, gte: z.number() }),
+		z.strictObject({ question: key, lte: z.number() }),
 		z.strictObject({ all: z.array(condition).min(1) }),
 		z.strictObject({ any: z.array(condition).min(1) })
 	])
@@ -40,35 +65,55 @@ const base = {
 	key,
 	text: localText,
 	help: localText.optional(),
+	/** Ignored for `info`, which takes no answer. */
 	required: z.boolean().default(false),
 	showIf: condition.optional()
 };
 
 const uniqueKeys = (items: { key: string }[]) =>
 	new Set(items.map((item) => item.key)).size === items.length;
+const unique = (what: string) => ({
+	message: `${what} keys must be unique`,
+	params: { problem: 'duplicate_option' }
+});
+const options = z.array(option).min(2).refine(uniqueKeys, unique('option'));
+
+/** Shared by single and multiple choice. */
+const choiceExtras = {
+	/** Adds 「その他（具体的に）」 (key `other`) with a free-text box. */
+	other: z.boolean().optional(),
+	/** Shows the options in an order of their own for each respondent. */
+	shuffle: z.boolean().optional()
+};
 
 export const singleQuestion = z.object({
 	...base,
 	type: z.literal('single'),
 	display: z.enum(['radio', 'dropdown']).default('radio'),
-	options: z.array(option).min(2).refine(uniqueKeys, 'option keys must be unique')
+	options,
+	...choiceExtras
 });
+
+/** An option of a multiple-choice question; `exclusive` is e.g. 「特にない」. */
+export const multiOption = option.extend({ exclusive: z.boolean().optional() });
+export type MultiOption = z.infer<typeof multiOption>;
 
 export const multiQuestion = z.object({
 	...base,
 	type: z.literal('multi'),
-	options: z.array(option).min(2).refine(uniqueKeys, 'option keys must be unique'),
+	options: z.array(multiOption).min(2).refine(uniqueKeys, unique('option')),
 	min: z.int().min(0).optional(),
-	max: z.int().min(1).optional()
+	max: z.int().min(1).optional(),
+	...choiceExtras
 });
 
 export const matrixQuestion = z.object({
 	...base,
 	type: z.literal('matrix'),
-	rows: z.array(option).min(1).refine(uniqueKeys, 'row keys must be unique'),
+	rows: z.array(option).min(1).refine(uniqueKeys, unique('row')),
 	/** One dimension is an ordinary matrix; two (満足度・重要度) make a dual matrix. */
-	dimensions: z.array(option).min(1).max(2).refine(uniqueKeys, 'dimension keys must be unique'),
-	scale: z.array(option).min(2).refine(uniqueKeys, 'scale keys must be unique')
+	dimensions: z.array(option).min(1).max(2).refine(uniqueKeys, unique('dimension')),
+	scale: z.array(option).min(2).refine(uniqueKeys, unique('scale'))
 });
 
 export const textQuestion = z.object({
@@ -78,11 +123,54 @@ export const textQuestion = z.object({
 	maxLength: z.int().min(1).max(4000).default(1000)
 });
 
+/** A scale of `points` numbers from `startAt`, e.g. 0–10 or 1–5, labelled at its ends. */
+export const ratingQuestion = z.object({
+	...base,
+	type: z.literal('rating'),
+	points: z.int().min(2).max(11),
+	startAt: z.union([z.literal(0), z.literal(1)]).default(1),
+	labels: z.object({ low: localText, high: localText, middle: localText.optional() })
+});
+
+export const numberQuestion = z.object({
+	...base,
+	type: z.literal('number'),
+	min: z.number().optional(),
+	max: z.number().optional(),
+	integer: z.boolean().default(false),
+	/** e.g. 年, 人, km: shown after the box */
+	unit: localText.optional()
+});
+
+export const dateQuestion = z.object({
+	...base,
+	type: z.literal('date'),
+	min: isoDate.optional(),
+	max: isoDate.optional()
+});
+
+/** Choose and order the `top` most important options: one select per rank, no dragging. */
+export const rankingQuestion = z.object({
+	...base,
+	type: z.literal('ranking'),
+	options,
+	top: z.int().min(1),
+	shuffle: z.boolean().optional()
+});
+
+/** Text for the resident between questions; it takes no answer. */
+export const infoBlock = z.object({ ...base, type: z.literal('info') });
+
 export const question = z.discriminatedUnion('type', [
 	singleQuestion,
 	multiQuestion,
 	matrixQuestion,
-	textQuestion
+	textQuestion,
+	ratingQuestion,
+	numberQuestion,
+	dateQuestion,
+	rankingQuestion,
+	infoBlock
 ]);
 export type Question = z.infer<typeof question>;
 export type QuestionType = Question['type'];
@@ -105,7 +193,12 @@ export const definition = z
 	})
 	.superRefine((value, ctx) => {
 		for (const problem of structuralProblems(value)) {
-			ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+			ctx.addIssue({
+				code: 'custom',
+				message: problem.message,
+				path: problem.path,
+				params: { problem: problem.code, ...problem.values }
+			});
 		}
 	});
 export type Definition = z.infer<typeof definition>;
@@ -114,54 +207,15 @@ export function allQuestions(def: Pick<Definition, 'sections'>): Question[] {
 	return def.sections.flatMap((s) => s.questions);
 }
 
-function conditionRefs(c: Condition): string[] {
-	if ('all' in c) return c.all.flatMap(conditionRefs);
-	if ('any' in c) return c.any.flatMap(conditionRefs);
-	return [c.question];
+/** The options a resident picks from, 「その他」 last when the question has it. */
+export function choiceKeys(q: Extract<Question, { type: 'single' | 'multi' }>): string[] {
+	const keys = q.options.map((o) => o.key);
+	return q.other ? [...keys, OTHER] : keys;
 }
 
-interface Problem {
-	message: string;
-	path: (string | number)[];
-}
-
-/** Rules that span questions: unique keys, conditions only on earlier questions, strata. */
-function structuralProblems(def: Omit<Definition, never>): Problem[] {
-	const problems: Problem[] = [];
-	const seen = new Map<string, Question>();
-	def.sections.forEach((s, si) => {
-		const checkRefs = (c: Condition | undefined, path: (string | number)[]) => {
-			for (const ref of c ? conditionRefs(c) : []) {
-				if (!seen.has(ref)) {
-					problems.push({ message: `condition refers to "${ref}", not an earlier question`, path });
-				}
-			}
-		};
-		checkRefs(s.showIf, ['sections', si, 'showIf']);
-		s.questions.forEach((q, qi) => {
-			checkRefs(q.showIf, ['sections', si, 'questions', qi, 'showIf']);
-			if (seen.has(q.key)) {
-				problems.push({
-					message: `question key "${q.key}" is used twice`,
-					path: ['sections', si, 'questions', qi, 'key']
-				});
-			}
-			if (q.type === 'multi' && q.min !== undefined && q.max !== undefined && q.min > q.max) {
-				problems.push({ message: 'min is above max', path: ['sections', si, 'questions', qi] });
-			}
-			seen.set(q.key, q);
-		});
-	});
-	for (const stratum of ['district', 'ageGroup'] as const) {
-		const ref = def.strata?.[stratum];
-		if (ref && seen.get(ref)?.type !== 'single') {
-			problems.push({
-				message: `strata.${stratum} must name a single-choice question`,
-				path: ['strata', stratum]
-			});
-		}
-	}
-	return problems;
+/** The points of a rating scale as the answer values they become: '1' … '5', '0' … '10'. */
+export function ratingPoints(q: Extract<Question, { type: 'rating' }>): string[] {
+	return Array.from({ length: q.points }, (_, i) => String(q.startAt + i));
 }
 
 /** Picks the text for a language, falling back to Japanese. */

@@ -2,7 +2,16 @@
  * Turns rollup counts into the tables a dashboard shows. Pure, so the same
  * arithmetic serves the dashboard, exports and tests.
  */
-import { allQuestions, local, type Definition, type Question } from './questionnaire';
+import {
+	allQuestions,
+	local,
+	OTHER,
+	ratingPoints,
+	type Definition,
+	type LocalText,
+	type Option,
+	type Question
+} from './questionnaire';
 
 export interface Count {
 	question_key: string;
@@ -29,16 +38,29 @@ export interface ItemTable {
 	rows: ChoiceRow[];
 }
 
-export type ClosedQuestion = Extract<Question, { type: 'single' | 'multi' | 'matrix' }>;
+/** Questions whose answers are counted by choice (numbers, dates and texts are not). */
+export type ClosedQuestion = Extract<
+	Question,
+	{ type: 'single' | 'multi' | 'matrix' | 'rating' | 'ranking' }
+>;
+const CLOSED: string[] = ['single', 'multi', 'matrix', 'rating', 'ranking'];
 
 export function closedQuestions(def: Definition): ClosedQuestion[] {
-	return allQuestions(def).filter((q): q is ClosedQuestion => q.type !== 'text');
+	return allQuestions(def).filter((q): q is ClosedQuestion => CLOSED.includes(q.type));
 }
 
 export const percent = (n: number, base: number) => (base > 0 ? (100 * n) / base : 0);
 
-/** The items of a question: itself, or each row × dimension of a matrix. */
+const rankTitle = (rank: number): LocalText => ({ ja: `${rank}位`, en: `Rank ${rank}` });
+
+/** The items of a question: itself, each row × dimension of a matrix, or each rank. */
 export function itemsOf(q: ClosedQuestion, lang: string): { item: string; title: string }[] {
+	if (q.type === 'ranking') {
+		return Array.from({ length: q.top }, (_, i) => ({
+			item: String(i + 1),
+			title: local(rankTitle(i + 1), lang)
+		}));
+	}
 	if (q.type !== 'matrix') return [{ item: '', title: '' }];
 	return q.rows.flatMap((row) =>
 		q.dimensions.map((dim) => ({
@@ -51,8 +73,32 @@ export function itemsOf(q: ClosedQuestion, lang: string): { item: string; title:
 	);
 }
 
-export function choicesOf(q: ClosedQuestion) {
-	return q.type === 'matrix' ? q.scale : q.options;
+const otherOption: Option = { key: OTHER, label: { ja: 'その他', en: 'Other' } };
+
+/** `5（満足）`: a rating point with the label of its end, if it has one. */
+function pointLabel(point: string, label: LocalText | undefined): LocalText {
+	if (!label) return { ja: point };
+	const texts = Object.entries(label).map(([lang, text]) => [
+		lang,
+		lang === 'ja' ? `${point}（${text}）` : `${point} (${text})`
+	]);
+	return Object.fromEntries(texts) as LocalText;
+}
+
+/** What a question's answers are counted by: options, a matrix's scale, a rating's points. */
+export function choicesOf(q: ClosedQuestion): Option[] {
+	if (q.type === 'matrix') return q.scale;
+	if (q.type === 'rating') {
+		const points = ratingPoints(q);
+		const labelled: Record<string, LocalText | undefined> = {
+			[points[0]]: q.labels.low,
+			[points[points.length - 1]]: q.labels.high,
+			[points[(points.length - 1) / 2] ?? '']: q.labels.middle
+		};
+		return points.map((point) => ({ key: point, label: pointLabel(point, labelled[point]) }));
+	}
+	if (q.type === 'ranking' || !q.other) return q.options;
+	return [...q.options, otherOption];
 }
 
 /**

@@ -7,13 +7,17 @@ import {
 	type FieldErrors
 } from '$lib/domain/answers';
 import { paginate, pruneHidden, shownPages, stepPage, type Answers } from '$lib/domain/branching';
+import { isLocale } from '$lib/i18n';
 import type { PublishedSurvey } from '$lib/server/backend/types';
+import { switchLocale } from '$lib/server/locale';
 import { decodeState, encodeState, type FormState } from './form-state';
 import type { Actions, PageServerLoad } from './$types';
 
 export interface AnswerView {
 	page: number;
 	state: string;
+	/** the answering session's key: it fixes the order of shuffled options */
+	session: string;
 	answers: Answers;
 	errors?: FieldErrors;
 	restarted?: boolean;
@@ -21,7 +25,7 @@ export interface AnswerView {
 }
 
 function view(state: FormState, page: number, errors?: FieldErrors): AnswerView {
-	return { page, state: encodeState(state), answers: state.a, errors };
+	return { page, state: encodeState(state), session: state.k, answers: state.a, errors };
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -44,7 +48,7 @@ function firstPageWithError(survey: PublishedSurvey, errors: FieldErrors, fallba
 }
 
 export const actions: Actions = {
-	default: async ({ locals, params, request }) => {
+	default: async ({ cookies, locals, params, request }) => {
 		const form = await request.formData();
 		const state = decodeState(form.get('state'));
 		const fresh = await locals.backend.surveys.published(params.slug, state?.v);
@@ -63,6 +67,13 @@ export const actions: Actions = {
 		const page = Number.isInteger(pageIndex) ? pages[pageIndex] : undefined;
 		if (!page)
 			return fail(400, { ...view(state, shownPages(def, state.a)[0] ?? 0), restarted: true });
+
+		// The header's language switch posts the answers so far (not this page's inputs).
+		const language = form.get('lang');
+		if (isLocale(language)) {
+			switchLocale({ cookies, locals }, language);
+			return view(state, pageIndex);
+		}
 
 		const answers: Answers = { ...state.a };
 		for (const q of page.questions) delete answers[q.key];

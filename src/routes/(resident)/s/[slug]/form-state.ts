@@ -6,9 +6,12 @@
 import { z } from 'zod';
 import type { Answers } from '$lib/domain/branching';
 
+const choice = z.union([z.string().max(100), z.array(z.string().max(100)).max(100)]);
 const answerValue = z.union([
 	z.string().max(10_000),
+	z.number(),
 	z.array(z.string().max(100)).max(100),
+	z.strictObject({ choice, other: z.string().max(10_000) }),
 	z.record(z.string().max(100), z.record(z.string().max(100), z.string().max(100)))
 ]);
 
