@@ -66,3 +66,74 @@ test('the builder refuses malformed JSON and explains why', async ({ page }) => 
 	await page.getByRole('button', { name: '読み込む' }).click();
 	await expect(page.getByRole('alert').first()).toContainText('以上');
 });
+
+const TYPES = ['multi', 'matrix', 'rating', 'number', 'date', 'ranking', 'text', 'info'] as const;
+
+test('every question type is built in the builder, answered on a phone, and counted', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'editor@demo.koe.example');
+	await page.goto('/surveys');
+	const slug = `types-${Date.now()}`;
+	await page.getByLabel('調査名（日本語）').fill('全種類の質問');
+	await page.getByLabel('URL用の名前').fill(slug);
+	await page.getByRole('button', { name: '作成する' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('全種類の質問');
+
+	const card = (i: number) => page.locator('.question-card').nth(i);
+	const title = (i: number, text: string) =>
+		card(i).getByRole('group', { name: '質問文' }).getByLabel('日本語').fill(text);
+	await title(0, '単一選択の質問');
+	for (const [n, type] of TYPES.entries()) {
+		await page.getByRole('button', { name: '質問を追加' }).click();
+		await card(n + 1)
+			.getByLabel('種類')
+			.selectOption(type);
+		await title(n + 1, `${type}の質問`);
+	}
+	await expect(page.locator('.error-summary')).toHaveCount(0);
+	await expect(page.locator('.phone-frame')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: '下書きを保存' }).click();
+	await expect(page.getByRole('status')).toHaveText('下書きを保存しました。');
+	await page.getByRole('button', { name: 'この下書きを公開する' }).click();
+	await expect(page.getByRole('status')).toContainText('公開しました');
+
+	for (const javaScriptEnabled of [false, true]) {
+		const phone = await browser.newContext({
+			javaScriptEnabled,
+			viewport: { width: 360, height: 740 },
+			isMobile: true,
+			locale: 'ja-JP'
+		});
+		const resident = await phone.newPage();
+		await resident.goto(`/s/${slug}`);
+		const group = (name: string) => resident.getByRole('group', { name });
+		await group('単一選択の質問').getByRole('radio', { name: '選択肢1' }).check();
+		await group('multiの質問').getByRole('checkbox', { name: '選択肢2' }).check();
+		await group('項目1').getByRole('radio', { name: '4' }).check();
+		await group('ratingの質問').getByRole('radio', { name: '3', exact: true }).check();
+		await resident.getByRole('textbox', { name: 'numberの質問' }).fill('12');
+		await resident.getByLabel('dateの質問').fill('2026-04-01');
+		await group('rankingの質問')
+			.getByRole('combobox', { name: '1位' })
+			.selectOption({ label: '選択肢3' });
+		await group('rankingの質問')
+			.getByRole('combobox', { name: '2位' })
+			.selectOption({ label: '選択肢1' });
+		await resident.getByRole('textbox', { name: 'textの質問' }).fill('ありがとう');
+		await expect(resident.getByText('infoの質問')).toBeVisible();
+		await resident.getByRole('button', { name: '回答を送信する' }).click();
+		await expect(resident.getByRole('heading', { level: 1 })).toHaveText(
+			'ご回答ありがとうございました'
+		);
+		await phone.close();
+	}
+
+	await page.goto(`/dashboard/${slug}`);
+	await expect(page.getByTestId('respondents')).toHaveText('回答数 2件');
+	const single = page.locator('.question-results').getByRole('table', { name: '単一選択の質問' });
+	await expect(single.getByRole('row', { name: /^選択肢1 / })).toHaveText(/選択肢1\s*2\s*100\.0/);
+});

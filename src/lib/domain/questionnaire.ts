@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import { structuralProblems } from './questionnaire-rules';
 
-export const LANGUAGES = ['ja', 'en'] as const;
+/** Languages a questionnaire's own text may be written in (the resident chrome's languages). */
+export const LANGUAGES = ['ja', 'en', 'ja-x-easy', 'zh', 'ko', 'vi', 'pt'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const key = z
