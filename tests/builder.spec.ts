@@ -136,4 +136,16 @@ test('every question type is built in the builder, answered on a phone, and coun
 	await expect(page.getByTestId('respondents')).toHaveText('回答数 2件');
 	const single = page.locator('.question-results').getByRole('table', { name: '単一選択の質問' });
 	await expect(single.getByRole('row', { name: /^選択肢1 / })).toHaveText(/選択肢1\s*2\s*100\.0/);
+
+	// Editing the published survey starts version 2; the responses stay counted.
+	await page.goto('/surveys');
+	await page.getByRole('link', { name: '全種類の質問' }).click();
+	await title(0, '単一選択の質問（改訂）');
+	await page.getByRole('button', { name: '下書きを保存' }).click();
+	await expect(page.getByRole('status')).toHaveText('下書きを保存しました。');
+	await page.getByRole('button', { name: 'この下書きを公開する' }).click();
+	await expect(page.getByRole('status')).toContainText('公開しました');
+	await expect(page.locator('.versions li')).toHaveCount(2);
+	await page.goto(`/dashboard/${slug}`);
+	await expect(page.getByTestId('respondents')).toHaveText('回答数 2件');
 });
