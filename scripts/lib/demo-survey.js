@@ -194,7 +194,7 @@ const livability = {
 				),
 				option('housing', '住宅や土地が手に入りやすい', 'Housing and land are easy to find'),
 				option('childcare', '子育てしやすい', 'A good place to raise children'),
-				option('none', '特にない', 'Nothing in particular')
+				{ ...option('none', '特にない', 'Nothing in particular'), exclusive: true }
 			]
 		}
 	]

@@ -87,7 +87,17 @@ export function structuralProblems(
 			}
 		}
 	};
+	const sectionKeys = new Set<string>();
 	def.sections.forEach((s, si) => {
+		if (sectionKeys.has(s.key)) {
+			problems.push({
+				code: 'duplicate_key',
+				message: `section key "${s.key}" is used twice`,
+				path: ['sections', si, 'key'],
+				values: { key: s.key }
+			});
+		}
+		sectionKeys.add(s.key);
 		checkRefs(s.showIf, ['sections', si, 'showIf']);
 		s.questions.forEach((q, qi) => {
 			const path = ['sections', si, 'questions', qi];

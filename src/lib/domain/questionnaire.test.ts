@@ -50,4 +50,13 @@ describe('questionnaire definition schema', () => {
 		def.strata.district = 'comment';
 		expect(definition.safeParse(def).success).toBe(false);
 	});
+
+	it('refuses duplicate section keys and languages without Japanese', () => {
+		const def = structuredClone(sampleDefinition);
+		def.sections[1].key = def.sections[0].key;
+		expect(definition.safeParse(def).error?.issues[0].path).toEqual(['sections', 1, 'key']);
+		const english = structuredClone(sampleDefinition) as unknown as { languages: string[] };
+		english.languages = ['en'];
+		expect(definition.safeParse(english).success).toBe(false);
+	});
 });

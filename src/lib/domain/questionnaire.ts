@@ -187,7 +187,13 @@ export type Section = z.infer<typeof section>;
 
 export const definition = z
 	.object({
-		languages: z.array(z.enum(LANGUAGES)).min(1),
+		languages: z
+			.array(z.enum(LANGUAGES))
+			.min(1)
+			.refine((l) => l.includes('ja') && new Set(l).size === l.length, {
+				message: 'languages must list ja, each language once',
+				params: { problem: 'languages' }
+			}),
 		/** Which questions give the stratum every response is counted by. */
 		strata: z.object({ district: key.optional(), ageGroup: key.optional() }).default({}),
 		sections: z.array(section).min(1)
