@@ -7,7 +7,7 @@ const chromium = {
 	launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs }
 };
 // The resident's pages, on phones with JavaScript on and off (and not on the desktop).
-const onPhones = /(answer|question-types)\.spec/;
+const onPhones = /(answer|question-types|resume)\.spec/;
 const phones = {
 	pixel: { ...devices['Pixel 7'], ...chromium },
 	// Apple's viewport and user agent, rendered by Chromium (no WebKit here).

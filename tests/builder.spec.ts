@@ -93,6 +93,14 @@ test('every question type is built in the builder, answered on a phone, and coun
 			.selectOption(type);
 		await title(n + 1, `${type}の質問`);
 	}
+	// Reorder by dragging (mouse) and by the move buttons (keyboard).
+	const transfer = await page.evaluateHandle(() => new DataTransfer());
+	await card(6).locator('.handle').dispatchEvent('dragstart', { dataTransfer: transfer });
+	await card(1).dispatchEvent('dragover', { dataTransfer: transfer });
+	await card(1).dispatchEvent('drop', { dataTransfer: transfer });
+	await expect(card(1).getByRole('heading', { level: 3 })).toHaveText('2. rankingの質問');
+	await card(1).locator('.card-bar').getByRole('button', { name: /^下へ/ }).click();
+	await expect(card(2).getByRole('heading', { level: 3 })).toHaveText('3. rankingの質問');
 	await expect(page.locator('.error-summary')).toHaveCount(0);
 	await expect(page.locator('.phone-frame')).toBeVisible();
 	await expectNoAxeViolations(page);

@@ -39,6 +39,25 @@ export type SubmitResult =
 	| { ok: true; responseId: string; duplicate: boolean }
 	| { ok: false; reason: 'closed' | 'invalid' };
 
+/** Answers saved under a resume code (no session key, nothing that names the resident). */
+export interface Draft {
+	/** the code in its canonical form: 12 characters, no hyphens */
+	code: string;
+	versionId: string;
+	answers: Answers;
+	/** the page to land on */
+	page: number;
+}
+
+export interface DraftInput {
+	/** null for the session's first save: SQL makes a new code */
+	code: string | null;
+	surveyId: string;
+	versionId: string;
+	answers: Answers;
+	page: number;
+}
+
 export interface CountRow {
 	question_key: string;
 	item: string;
@@ -106,6 +125,12 @@ export interface Backend {
 	};
 	responses: {
 		submit(input: SubmitInput): Promise<SubmitResult>;
+		/** Saves the answers so far; returns the resume code, or null when the survey is closed. */
+		saveDraft(input: DraftInput): Promise<string | null>;
+		/** The draft of a typed code for this survey, or null (unknown, expired, closed). */
+		loadDraft(code: string, surveyId: string): Promise<Draft | null>;
+		/** Forgets a code's draft, as its session submits. */
+		discardDraft(code: string): Promise<void>;
 	};
 	results: {
 		questionCounts(surveyId: string): Promise<CountRow[]>;

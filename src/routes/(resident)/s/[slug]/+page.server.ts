@@ -11,6 +11,7 @@ import { isLocale } from '$lib/i18n';
 import type { PublishedSurvey } from '$lib/server/backend/types';
 import { switchLocale } from '$lib/server/locale';
 import { decodeState, encodeState, type FormState } from './form-state';
+import { groupCode, resumedState, saveProgress } from './resume';
 import type { Actions, PageServerLoad } from './$types';
 
 export interface AnswerView {
@@ -22,19 +23,35 @@ export interface AnswerView {
 	errors?: FieldErrors;
 	restarted?: boolean;
 	closed?: boolean;
+	/** the resume code, grouped for reading, once the answers so far are saved */
+	resume?: string;
+	/** a typed or linked resume code that found nothing, as typed */
+	resumeError?: string;
 }
 
 function view(state: FormState, page: number, errors?: FieldErrors): AnswerView {
-	return { page, state: encodeState(state), session: state.k, answers: state.a, errors };
+	const resume = state.r ? groupCode(state.r) : undefined;
+	return { page, state: encodeState(state), session: state.k, answers: state.a, errors, resume };
 }
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+const newSession = (survey: PublishedSurvey) =>
+	view({ k: randomUUID(), v: survey.versionId, a: {} }, shownPages(survey.definition, {})[0] ?? 0);
+
+/** The view of a resumed draft, or a new session that says the code found nothing. */
+async function resume(locals: App.Locals, survey: PublishedSurvey, code: string) {
+	const draft = survey.accepting ? await locals.backend.responses.loadDraft(code, survey.id) : null;
+	if (!draft) return { ...newSession(survey), resumeError: code.slice(0, 40) || ' ' };
+	return view(...resumedState(survey, draft));
+}
+
+export const load: PageServerLoad = async ({ locals, params, request, url }) => {
 	const survey = await locals.backend.surveys.published(params.slug);
 	if (!survey) error(404, { message: locals.t('survey.notFound') });
-	const start = shownPages(survey.definition, {})[0] ?? 0;
+	// After a form action the page shows the action's result: no draft to load again.
+	const code = request.method === 'POST' ? null : url.searchParams.get('resume');
 	return {
 		survey,
-		initial: view({ k: randomUUID(), v: survey.versionId, a: {} }, start)
+		initial: code === null ? newSession(survey) : await resume(locals, survey, code)
 	};
 };
 
@@ -50,6 +67,14 @@ function firstPageWithError(survey: PublishedSurvey, errors: FieldErrors, fallba
 export const actions: Actions = {
 	default: async ({ cookies, locals, params, request }) => {
 		const form = await request.formData();
+		// The first page's 「続きから回答する」 form (a POST, so it counts against the rate limit).
+		const typed = form.get('resume');
+		if (typeof typed === 'string') {
+			const current = await locals.backend.surveys.published(params.slug);
+			if (!current) error(404, { message: locals.t('survey.notFound') });
+			const resumed = await resume(locals, current, typed);
+			return resumed.resumeError ? fail(400, resumed) : resumed;
+		}
 		const state = decodeState(form.get('state'));
 		const fresh = await locals.backend.surveys.published(params.slug, state?.v);
 		if (!fresh) error(404, { message: locals.t('survey.notFound') });
@@ -81,14 +106,20 @@ export const actions: Actions = {
 		const current: FormState = { ...state, a: answers };
 
 		if (form.get('nav') === 'back') {
-			return view(current, stepPage(def, answers, pageIndex, -1) ?? pageIndex);
+			const previous = stepPage(def, answers, pageIndex, -1) ?? pageIndex;
+			return view(
+				await saveProgress(locals.backend.responses, survey, current, previous),
+				previous
+			);
 		}
 		const pageErrors = validatePage(def, page, answers);
 		if (Object.keys(pageErrors).length) return fail(400, view(current, pageIndex, pageErrors));
 
 		const kept: FormState = { ...state, a: pruneHidden(def, answers) };
 		const next = stepPage(def, kept.a, pageIndex, 1);
-		if (next !== null) return view(kept, next);
+		if (next !== null) {
+			return view(await saveProgress(locals.backend.responses, survey, kept, next), next);
+		}
 
 		const errors = validateSubmission(def, kept.a);
 		if (Object.keys(errors).length) {
@@ -105,6 +136,12 @@ export const actions: Actions = {
 			return fail(409, { ...view(kept, pageIndex), closed: true });
 		}
 		if (!result.ok) return fail(400, { ...view(kept, pageIndex), restarted: true });
+		// Sent: the saved draft has served its purpose (and must not outlive the response).
+		if (kept.r) {
+			await locals.backend.responses.discardDraft(kept.r).catch((e: Error) => {
+				console.error('discarding a draft failed:', e.message);
+			});
+		}
 		redirect(303, `/s/${survey.slug}/thanks`);
 	}
 };

@@ -20,9 +20,14 @@ const formState = z.object({
 	k: z.uuid(),
 	/** the published version the resident is answering */
 	v: z.uuid(),
-	a: z.record(z.string().max(100), answerValue)
+	a: z.record(z.string().max(100), answerValue),
+	/** the resume code the answers so far are saved under, once the first page is sent */
+	r: z
+		.string()
+		.regex(/^[2-9A-HJ-NP-Z]{12}$/)
+		.optional()
 });
-export type FormState = { k: string; v: string; a: Answers };
+export type FormState = { k: string; v: string; a: Answers; r?: string };
 
 export function encodeState(state: FormState): string {
 	return Buffer.from(JSON.stringify(state)).toString('base64url');
