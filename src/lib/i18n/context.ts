@@ -17,3 +17,8 @@ export function setI18n(i18n: I18n) {
 export function getI18n(): I18n {
 	return getContext<I18n>(KEY);
 }
+
+/** The same context for server-side rendering outside a page (tests). */
+export function i18nContext(i18n: I18n): Map<symbol, I18n> {
+	return new Map([[KEY, i18n]]);
+}
