@@ -110,6 +110,14 @@ describe('building a survey', () => {
 		await as(editor).builder.setSchedule(survey.id, 'open', null, null);
 	});
 
+	it('hides an archived survey from residents and refuses its answers', async () => {
+		const survey = (await as(null).surveys.published('survey-2027'))!;
+		await as(editor).builder.setSchedule(survey.id, 'archived', null, null);
+		expect(await as(null).surveys.published('survey-2027')).toBeNull();
+		expect((await as(null).surveys.listOpen()).map((s) => s.slug)).not.toContain('survey-2027');
+		await as(editor).builder.setSchedule(survey.id, 'open', null, null);
+	});
+
 	it("duplicates last year's survey as a new draft", async () => {
 		const source = (await as(null).surveys.published('survey-2027'))!;
 		const copy = await as(editor).builder.duplicate(source.id, 'survey-2028', {
