@@ -71,6 +71,13 @@ export interface CrosstabRow {
 	choice: string;
 	n: number;
 }
+export interface TextAnswer {
+	text_value: string;
+	district: string;
+	age_group: string;
+	submitted_on: Date;
+}
+
 export interface StratumCount {
 	district: string;
 	age_group: string;
@@ -136,6 +143,10 @@ export interface Backend {
 		questionCounts(surveyId: string): Promise<CountRow[]>;
 		crosstab(surveyId: string, questionKey: string): Promise<CrosstabRow[]>;
 		strata(surveyId: string): Promise<StratumCount[]>;
+		/** Free-text answers to a question (raw data: empty for roles without raw rights). */
+		texts(surveyId: string, questionKey: string, search: string | null): Promise<TextAnswer[]>;
+		/** Whether the caller may read this survey's individual responses. */
+		mayReadRaw(surveyId: string): Promise<boolean>;
 	};
 	staff: StaffApi;
 	builder: BuilderApi;

@@ -1,4 +1,4 @@
-import type { Backend } from '../types';
+import type { Backend, TextAnswer } from '../types';
 import { counted, type Runner } from './runner';
 
 export function resultsOf({ run }: Runner): Backend['results'] {
@@ -32,6 +32,22 @@ export function resultsOf({ run }: Runner): Backend['results'] {
 						[surveyId]
 					)
 				)
-			)
+			),
+		texts: (surveyId, questionKey, search) =>
+			run((q) =>
+				q<TextAnswer>('select * from public.results_texts($1, $2, $3, 200)', [
+					surveyId,
+					questionKey,
+					search
+				])
+			),
+		mayReadRaw: (surveyId) =>
+			run(async (q) => {
+				const [row] = await q<{ ok: boolean }>(
+					'select public.can_read_raw(public.survey_org($1)) as ok',
+					[surveyId]
+				);
+				return row?.ok ?? false;
+			})
 	};
 }
