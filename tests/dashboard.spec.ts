@@ -81,3 +81,35 @@ test('a new response shows on an open dashboard without reloading', async ({ pag
 
 	await expect.poll(count, { timeout: 10_000 }).toBeGreaterThan(before);
 });
+
+test('the CS analysis scores each policy, and filters by district through the URL', async ({
+	page
+}) => {
+	await signIn(page);
+	await page.goto(`/dashboard/${DEMO_SLUG}`);
+	const table = page.getByRole('table', { name: /施策ごとの満足度・重要度（すべての地区/ });
+	await expect(table.locator('tbody tr')).toHaveCount(12);
+	const medical = table.getByRole('row', { name: /医療体制/ });
+	await expect(medical.getByRole('cell').last()).toHaveText(
+		/^(重点改善分野|改善分野|重点維持分野|維持分野)$/
+	);
+	const answered = async () => Number(await medical.getByRole('cell').first().textContent());
+	const all = await answered();
+	expect(all).toBeGreaterThan(0);
+
+	await page.getByRole('combobox', { name: '地区' }).selectOption({ label: '大嶺' });
+	await page.getByRole('button', { name: '絞り込む' }).click();
+	await expect(page).toHaveURL(/cs_district=omine/);
+	const omine = page.getByRole('table', { name: /施策ごとの満足度・重要度（大嶺/ });
+	await expect(omine.locator('tbody tr')).toHaveCount(12);
+	const n = Number(
+		await omine
+			.getByRole('row', { name: /医療体制/ })
+			.getByRole('cell')
+			.first()
+			.textContent()
+	);
+	expect(n).toBeGreaterThan(0);
+	expect(n).toBeLessThan(all);
+	await expectNoAxeViolations(page);
+});

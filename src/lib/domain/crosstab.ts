@@ -13,27 +13,34 @@ export interface StratumTotal {
 	age_group: string;
 	n: number;
 }
+/** As read by a caller without raw-data rights: n is null where small-cell suppression hid it. */
+export type Suppressible<T extends { n: number }> = Omit<T, 'n'> & { n: number | null };
 export interface Labelled {
 	code: string;
 	label: string;
 }
 
+/** Counts are null where hidden, and so is any sum or percentage a hidden count enters. */
 export interface CrosstabRow {
 	district: Labelled;
 	/** null on a district's subtotal row */
 	ageGroup: Labelled | null;
-	base: number;
-	cells: { choice: string; n: number; percent: number }[];
-	noAnswer: number;
+	base: number | null;
+	cells: { choice: string; n: number | null; percent: number | null }[];
+	noAnswer: number | null;
 }
+
+/** The sum, or null when a hidden count is among the terms (it would reveal it). */
+const sumShown = (rows: { n: number | null }[]) =>
+	rows.reduce<number | null>((acc, r) => (acc === null || r.n === null ? null : acc + r.n), 0);
 
 /**
  * Rows for each district × age group, each district followed by its subtotal,
  * and a grand total last. Row percentages use the stratum's respondents as base.
  */
 export function crosstab(
-	cells: StratumCell[],
-	totals: StratumTotal[],
+	cells: Suppressible<StratumCell>[],
+	totals: Suppressible<StratumTotal>[],
 	item: string,
 	choices: string[],
 	districts: Labelled[],
@@ -41,22 +48,21 @@ export function crosstab(
 	labels: { total: string; unknown: string }
 ): CrosstabRow[] {
 	const inItem = cells.filter((c) => c.item === item);
-	const sum = <T extends { n: number }>(rows: T[]) => rows.reduce((acc, r) => acc + r.n, 0);
 	const row = (
 		district: Labelled,
 		ageGroup: Labelled | null,
 		match: (s: { district: string; age_group: string }) => boolean
 	): CrosstabRow => {
-		const base = sum(totals.filter(match));
-		const answered = sum(inItem.filter((c) => c.choice === '' && match(c)));
+		const base = sumShown(totals.filter(match));
+		const answered = sumShown(inItem.filter((c) => c.choice === '' && match(c)));
 		return {
 			district,
 			ageGroup,
 			base,
-			noAnswer: Math.max(base - answered, 0),
+			noAnswer: base === null || answered === null ? null : Math.max(base - answered, 0),
 			cells: choices.map((choice) => {
-				const n = sum(inItem.filter((c) => c.choice === choice && match(c)));
-				return { choice, n, percent: percent(n, base) };
+				const n = sumShown(inItem.filter((c) => c.choice === choice && match(c)));
+				return { choice, n, percent: n === null || base === null ? null : percent(n, base) };
 			})
 		};
 	};
@@ -80,3 +86,7 @@ export function crosstab(
 	rows.push(row({ code: '*', label: labels.total }, null, () => true));
 	return rows;
 }
+
+/** Whether any figure of the table is hidden (the table then needs its legend). */
+export const anyHidden = (rows: CrosstabRow[]) =>
+	rows.some((r) => r.base === null || r.noAnswer === null || r.cells.some((c) => c.n === null));

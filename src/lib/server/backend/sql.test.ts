@@ -235,7 +235,14 @@ describe('submitting', () => {
 			'select count(*)::int as n from public.responses where survey_id = $1',
 			[survey.surveyId]
 		);
+		// raw-data rights: exact counts, no small-cell suppression
+		await db.owner.query('update public.memberships set raw_data = true where user_id = $1', [
+			analyst.sub
+		]);
 		const strata = await createSqlBackend(db.app, analyst).results.strata(survey.surveyId);
-		expect(strata.reduce((sum, s) => sum + s.n, 0)).toBe(responses.rows[0].n);
+		expect(strata.reduce((sum, s) => sum + (s.n ?? Number.NaN), 0)).toBe(responses.rows[0].n);
+		await db.owner.query('update public.memberships set raw_data = false where user_id = $1', [
+			analyst.sub
+		]);
 	});
 });

@@ -69,7 +69,8 @@ export interface CrosstabRow {
 	age_group: string;
 	item: string;
 	choice: string;
-	n: number;
+	/** null: hidden by small-cell suppression (callers without raw-data rights) */
+	n: number | null;
 }
 export interface TextAnswer {
 	text_value: string;
@@ -81,7 +82,8 @@ export interface TextAnswer {
 export interface StratumCount {
 	district: string;
 	age_group: string;
-	n: number;
+	/** null: hidden by small-cell suppression (callers without raw-data rights) */
+	n: number | null;
 }
 
 /** Why a new password is refused; the rules live in SQL (koe_auth.password_problem). */
@@ -143,6 +145,8 @@ export interface Backend {
 		questionCounts(surveyId: string): Promise<CountRow[]>;
 		crosstab(surveyId: string, questionKey: string): Promise<CrosstabRow[]>;
 		strata(surveyId: string): Promise<StratumCount[]>;
+		/** Responses the caller may count: exact, unlike the (suppressible) stratum totals. */
+		respondents(surveyId: string): Promise<number>;
 		/** Free-text answers to a question (raw data: empty for roles without raw rights). */
 		texts(surveyId: string, questionKey: string, search: string | null): Promise<TextAnswer[]>;
 		/** Whether the caller may read this survey's individual responses. */

@@ -1,6 +1,10 @@
 import type { Backend, TextAnswer } from '../types';
 import { counted, type Runner } from './runner';
 
+/** Like counted, keeping null: a cell hidden by small-cell suppression. */
+const shown = <R extends { n: string | null }>(rows: R[]) =>
+	rows.map((row) => ({ ...row, n: row.n === null ? null : Number(row.n) }));
+
 export function resultsOf({ run }: Runner): Backend['results'] {
 	return {
 		questionCounts: (surveyId) =>
@@ -14,25 +18,32 @@ export function resultsOf({ run }: Runner): Backend['results'] {
 			),
 		crosstab: (surveyId, questionKey) =>
 			run(async (q) =>
-				counted(
+				shown(
 					await q<{
 						district: string;
 						age_group: string;
 						item: string;
 						choice: string;
-						n: string;
+						n: string | null;
 					}>('select * from public.results_crosstab($1, $2)', [surveyId, questionKey])
 				)
 			),
 		strata: (surveyId) =>
 			run(async (q) =>
-				counted(
-					await q<{ district: string; age_group: string; n: string }>(
+				shown(
+					await q<{ district: string; age_group: string; n: string | null }>(
 						'select * from public.results_strata($1)',
 						[surveyId]
 					)
 				)
 			),
+		respondents: (surveyId) =>
+			run(async (q) => {
+				const [row] = await q<{ n: string }>('select public.results_respondents($1) as n', [
+					surveyId
+				]);
+				return Number(row?.n ?? 0);
+			}),
 		texts: (surveyId, questionKey, search) =>
 			run((q) =>
 				q<TextAnswer>('select * from public.results_texts($1, $2, $3, 200)', [
