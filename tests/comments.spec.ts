@@ -11,7 +11,9 @@ test('free text is listed for admins only, searchable, and shown as inert text',
 	await resident.close();
 
 	await signIn(page, 'admin@demo.koe.example');
-	await page.goto(`/dashboard/${DEMO_SLUG}/comments`);
+	await page.goto(`/dashboard/${DEMO_SLUG}`);
+	await page.getByRole('link', { name: '自由記述の回答を読む' }).click();
+	await expect(page).toHaveURL(new RegExp(`/dashboard/${DEMO_SLUG}/comments$`));
 	await page.getByLabel('含まれる言葉で絞り込む').fill('onerror');
 	await page.getByRole('button', { name: '表示' }).click();
 	await expect(page).toHaveURL(/search=onerror/);
