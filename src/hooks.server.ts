@@ -6,7 +6,7 @@ import { getPool } from '$lib/server/db/pool';
 import { detectLocale, rememberLocale } from '$lib/server/locale';
 import { csrf } from '$lib/server/security/csrf';
 import { securityHeaders } from '$lib/server/security/headers';
-import { submitRateLimit } from '$lib/server/security/rate-limit';
+import { signInRateLimit, submitRateLimit } from '$lib/server/security/rate-limit';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/session';
 
 /**
@@ -50,7 +50,14 @@ const session: Handle = async ({ event, resolve }) => {
 // Security headers wrap everything after them; the refusals (cross-site
 // requests, too many answer posts) come after `language` so they are translated,
 // and before `session`, so they never reach the database.
-export const handle = sequence(securityHeaders, language, csrf, submitRateLimit, session);
+export const handle = sequence(
+	securityHeaders,
+	language,
+	csrf,
+	submitRateLimit,
+	signInRateLimit,
+	session
+);
 
 /** Unexpected errors: logged on the server, a plain message in the visitor's language. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

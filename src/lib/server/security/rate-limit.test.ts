@@ -1,7 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it, vi } from 'vitest';
 import { createTranslator, type Locale } from '$lib/i18n';
-import { clientKey, limitSubmissions, RateLimiter, submitLimit } from './rate-limit';
+import { clientKey, limitSignIns, limitSubmissions, RateLimiter, submitLimit } from './rate-limit';
 
 function clock(start = 0) {
 	let time = start;
@@ -150,6 +150,16 @@ describe('limitSubmissions', () => {
 		);
 		expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
 		expect(resolved).toBe(4);
+	});
+
+	it('limits sign-in, reset and setup posts per client, not answers', async () => {
+		const handle = limitSignIns(new RateLimiter({ limit: 2, windowMs: 60_000 }));
+		const resolve = vi.fn(() => new Response('signed in'));
+		const statuses = [];
+		for (const path of ['/signin', '/reset', '/setup', '/s/x', '/signin?next=%2F']) {
+			statuses.push((await handle({ event: event(path, post('text/html')), resolve })).status);
+		}
+		expect(statuses).toEqual([200, 200, 429, 200, 429]);
 	});
 
 	it('does nothing when turned off', async () => {

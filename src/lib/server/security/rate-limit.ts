@@ -94,32 +94,57 @@ export function clientKey(address: string): string {
 
 export const DEFAULT_SUBMIT_LIMIT = 120;
 
-/** `KOE_SUBMIT_RATE_LIMIT`: answer POSTs per minute per client; 0 turns the limit off. */
-export function submitLimit(value: string | undefined): number {
-	if (value === undefined || value.trim() === '') return DEFAULT_SUBMIT_LIMIT;
+export const DEFAULT_SIGNIN_LIMIT = 30;
+
+/**
+ * A POSTs-per-minute setting such as `KOE_SUBMIT_RATE_LIMIT` (answers per client);
+ * 0 turns the limit off, unset means `fallback`.
+ */
+export function submitLimit(
+	value: string | undefined,
+	name = 'KOE_SUBMIT_RATE_LIMIT',
+	fallback = DEFAULT_SUBMIT_LIMIT
+): number {
+	if (value === undefined || value.trim() === '') return fallback;
 	const limit = Number(value);
 	if (!Number.isInteger(limit) || limit < 0) {
-		throw new Error(
-			`KOE_SUBMIT_RATE_LIMIT must be a whole number of POSTs per minute (0 = off), not "${value}"`
-		);
+		throw new Error(`${name} must be a whole number of POSTs per minute (0 = off), not "${value}"`);
 	}
 	return limit;
 }
 
 /**
- * Limits the POSTs of resident answering (`/s/…`) per client. Over the limit:
- * 429 with Retry-After, as a page in the visitor's language for a browser's
- * form post, else as JSON. Runs after the `language` handle, for `locals`.
+ * Limits POSTs to the paths `applies` accepts, per client. Over the limit: 429
+ * with Retry-After, as a page in the visitor's language for a browser's form
+ * post, else as JSON. Runs after the `language` handle, for `locals`.
  */
-export function limitSubmissions(limiter: RateLimiter | null): Handle {
+export function limitPosts(
+	limiter: RateLimiter | null,
+	applies: (path: string) => boolean
+): Handle {
 	return ({ event, resolve }) => {
-		const { method } = event.request;
-		if (!limiter || method !== 'POST' || !event.url.pathname.startsWith('/s/')) {
+		if (!limiter || event.request.method !== 'POST' || !applies(event.url.pathname)) {
 			return resolve(event);
 		}
 		const verdict = limiter.take(clientKey(event.getClientAddress()));
 		return verdict.allowed ? resolve(event) : tooManyRequests(event, verdict.retryAfter);
 	};
+}
+
+/** Resident answering (`/s/…`). */
+export function limitSubmissions(limiter: RateLimiter | null): Handle {
+	return limitPosts(limiter, (path) => path.startsWith('/s/'));
+}
+
+/**
+ * Sign-in, password reset and setup, per client address: the SQL lock-out is per
+ * email address, so without this one client could pause many staff accounts.
+ */
+export function limitSignIns(limiter: RateLimiter | null): Handle {
+	return limitPosts(
+		limiter,
+		(path) => path === '/signin' || path.startsWith('/reset') || path === '/setup'
+	);
 }
 
 function tooManyRequests(event: RequestEvent, seconds: number): Response {
@@ -153,4 +178,13 @@ function escapeHtml(value: string): string {
 const perMinute = submitLimit(env.KOE_SUBMIT_RATE_LIMIT);
 export const submitRateLimit = limitSubmissions(
 	perMinute > 0 ? new RateLimiter({ limit: perMinute, windowMs: 60_000 }) : null
+);
+
+const signInsPerMinute = submitLimit(
+	env.KOE_SIGNIN_RATE_LIMIT,
+	'KOE_SIGNIN_RATE_LIMIT',
+	DEFAULT_SIGNIN_LIMIT
+);
+export const signInRateLimit = limitSignIns(
+	signInsPerMinute > 0 ? new RateLimiter({ limit: signInsPerMinute, windowMs: 60_000 }) : null
 );
