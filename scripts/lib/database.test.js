@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { queryOnce } from './query.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbedded } from './database.js';
 
@@ -22,29 +22,12 @@ function processesUsing(/** @type {string} */ dir) {
 	}
 }
 
-/**
- * @param {string} url
- * @param {string} sql
- * @returns {Promise<Record<string, unknown>[]>}
- */
-async function query(url, sql) {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		/** @type {pg.QueryResult<Record<string, unknown>>} */
-		const result = await client.query(sql);
-		return result.rows;
-	} finally {
-		await client.end();
-	}
-}
-
 describe('the embedded PostgreSQL cluster', () => {
 	it('keeps its data across a clean stop and a crash (stale postmaster.pid)', async () => {
 		const lines = /** @type {string[]} */ ([]);
 		const first = await startEmbedded({ dataDir, port: 55501, log: (l) => lines.push(l) });
 		expect(lines.join('\n')).toMatch(/Creating the embedded PostgreSQL cluster/);
-		await query(first.ownerUrl, 'create table kept (n int); insert into kept values (42)');
+		await queryOnce(first.ownerUrl, 'create table kept (n int); insert into kept values (42)');
 		await first.stop();
 		expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
 
@@ -66,7 +49,7 @@ describe('the embedded PostgreSQL cluster', () => {
 		const recovered = /** @type {string[]} */ ([]);
 		const third = await startEmbedded({ dataDir, port: 55501, log: (l) => recovered.push(l) });
 		expect(recovered.join('\n')).toMatch(/stale postmaster.pid/);
-		expect(await query(third.ownerUrl, 'select n from kept')).toEqual([{ n: 42 }]);
+		expect(await queryOnce(third.ownerUrl, 'select n from kept')).toEqual([{ n: 42 }]);
 		await third.stop();
 	}, 60_000);
 });

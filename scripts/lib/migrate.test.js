@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { queryOnce } from './query.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { migrate } from './migrate.js';
 
@@ -11,26 +11,9 @@ const url = (() => {
 	return u.toString();
 })();
 
-/**
- * @param {string} connectionString
- * @param {string} sql
- * @returns {Promise<Record<string, unknown>[]>}
- */
-async function query(connectionString, sql) {
-	const client = new pg.Client({ connectionString });
-	await client.connect();
-	try {
-		/** @type {pg.QueryResult<Record<string, unknown>>} */
-		const result = await client.query(sql);
-		return result.rows;
-	} finally {
-		await client.end();
-	}
-}
-
 // Everything a migration could change: columns, policies, functions, grants.
 const fingerprint = () =>
-	query(
+	queryOnce(
 		url,
 		`select md5(string_agg(x, '|' order by x)) as f from (
 			select table_schema || '.' || table_name || '.' || column_name || ':' || data_type as x
@@ -46,10 +29,10 @@ const fingerprint = () =>
 	);
 
 describe('migrations', () => {
-	afterAll(() => query(server, `drop database if exists ${name} with (force)`));
+	afterAll(() => queryOnce(server, `drop database if exists ${name} with (force)`));
 
 	it('apply from scratch, each once, and a second run changes nothing', async () => {
-		await query(server, `create database ${name}`);
+		await queryOnce(server, `create database ${name}`);
 		const first = await migrate(url);
 		expect(first[0]).toBe('sql-mode/000_supabase_compat.sql');
 		expect(first).toContain('20261124000300_submit.sql');
@@ -57,12 +40,12 @@ describe('migrations', () => {
 
 		expect(await migrate(url)).toEqual([]);
 		expect(await fingerprint()).toEqual(before);
-		const recorded = await query(url, 'select name from koe_private.schema_migrations');
+		const recorded = await queryOnce(url, 'select name from koe_private.schema_migrations');
 		expect(recorded.map((r) => String(r.name)).sort()).toEqual([...first].sort());
 	});
 
 	it('leaves row-level security on for every table in public', async () => {
-		const rows = await query(
+		const rows = await queryOnce(
 			url,
 			`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
 			 where n.nspname = 'public' and c.relkind = 'r' and not c.relrowsecurity`

@@ -3,6 +3,7 @@
 // at. Responses are generated from a fixed PRNG seed, so every install shows the
 // same numbers and screenshots and tests can rely on them.
 import pg from 'pg';
+import { queryOnce } from './query.js';
 import {
 	demoAgeGroups,
 	demoDefinition,
@@ -513,14 +514,9 @@ export async function seedDemoIfEmpty(ownerUrl, options = {}) {
  * @param {string} ownerUrl a connection string for the database owner
  */
 export async function demoIsPresent(ownerUrl) {
-	const client = new pg.Client({ connectionString: ownerUrl });
-	await client.connect();
-	try {
-		const { rowCount } = await client.query('select 1 from public.organizations where slug = $1', [
-			demoOrganization.slug
-		]);
-		return Boolean(rowCount);
-	} finally {
-		await client.end();
-	}
+	const rows = await queryOnce(
+		ownerUrl,
+		`select 1 from public.organizations where slug = '${demoOrganization.slug}'`
+	);
+	return rows.length > 0;
 }

@@ -111,7 +111,13 @@ export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+// One initialised instance per locale, never switched to another language, so
+// sharing it between requests cannot change a request's language mid-way.
+const translators = new Map<Locale, TFunction>();
+
 export function createTranslator(locale: Locale): TFunction {
+	const known = translators.get(locale);
+	if (known) return known;
 	const instance = i18next.createInstance();
 	void instance.init({
 		lng: locale,
@@ -121,6 +127,7 @@ export function createTranslator(locale: Locale): TFunction {
 		interpolation: { escapeValue: false }, // Svelte escapes what it renders
 		returnNull: false
 	});
+	translators.set(locale, instance.t);
 	return instance.t;
 }
 

@@ -3,8 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { appDatabaseUrl } from '../db/app-url.js';
-
-const TEMPLATE = 'koe_test_template';
+import { TEMPLATE, withDatabase } from './global-setup';
 
 export interface TestDatabase {
 	/** Connected as the owner: for arranging data and checking it, never for the app's path. */
@@ -13,12 +12,6 @@ export interface TestDatabase {
 	app: pg.Pool;
 	ownerUrl: string;
 	drop(): Promise<void>;
-}
-
-function withDatabase(url: string, database: string) {
-	const u = new URL(url);
-	u.pathname = `/${database}`;
-	return u.toString();
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {

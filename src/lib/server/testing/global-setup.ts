@@ -20,7 +20,8 @@ declare module 'vitest' {
 	}
 }
 
-function withDatabase(url: string, database: string) {
+/** The same server's connection string for another database. */
+export function withDatabase(url: string, database: string) {
 	const u = new URL(url);
 	u.pathname = `/${database}`;
 	return u.toString();

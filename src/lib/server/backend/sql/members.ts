@@ -10,9 +10,12 @@ import type {
 import type { Runner } from './runner';
 
 export function staffOf({ run, claims }: Runner): StaffApi {
+	// The root layout and a group's guard both ask in the same request; the backend
+	// lives for one request, so asking the database once is enough.
+	let memberships: Promise<Membership[]> | undefined;
 	return {
 		memberships: () =>
-			claims
+			(memberships ??= claims
 				? run((q) =>
 						q<Membership>(
 							`select m.org_id as "orgId", o.slug as "orgSlug", o.name as organization, m.role
@@ -20,7 +23,7 @@ export function staffOf({ run, claims }: Runner): StaffApi {
 							 where m.user_id = auth.uid() order by o.slug`
 						)
 					)
-				: Promise.resolve([])
+				: Promise.resolve([]))
 	};
 }
 
