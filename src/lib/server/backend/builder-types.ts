@@ -6,7 +6,7 @@ export type SurveyStatus = 'draft' | 'open' | 'closed' | 'archived';
 export interface VersionInfo {
 	id: string;
 	version: number;
-	publishedAt: Date | null;
+	publishedAt: string | null;
 }
 
 export interface EditableSurvey {
@@ -15,8 +15,8 @@ export interface EditableSurvey {
 	slug: string;
 	title: LocalText;
 	status: SurveyStatus;
-	opensAt: Date | null;
-	closesAt: Date | null;
+	opensAt: string | null;
+	closesAt: string | null;
 	publishedVersionId: string | null;
 	/** the newest version's definition: the draft if there is one, else the published one */
 	definition: unknown;

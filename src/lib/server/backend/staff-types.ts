@@ -18,21 +18,21 @@ export interface Member {
 	role: Role;
 	districts: string[] | null;
 	rawData: boolean;
-	createdAt: Date;
+	createdAt: string;
 }
 
 export interface Invitation {
 	id: string;
 	email: string;
 	role: Role;
-	createdAt: Date;
-	expiresAt: Date;
-	acceptedAt: Date | null;
+	createdAt: string;
+	expiresAt: string;
+	acceptedAt: string | null;
 }
 
 export interface AuditEntry {
 	id: string;
-	at: Date;
+	at: string;
 	actorEmail: string | null;
 	action: 'insert' | 'update' | 'delete';
 	entity: string;

@@ -76,7 +76,8 @@ export interface TextAnswer {
 	text_value: string;
 	district: string;
 	age_group: string;
-	submitted_on: Date;
+	/** a date (YYYY-MM-DD): kept coarse so it cannot be matched to anything */
+	submitted_on: string;
 }
 
 export interface StratumCount {

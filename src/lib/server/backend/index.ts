@@ -1,0 +1,30 @@
+/** The backend every mode shares: the same SQL functions, reached through the mode's transport. */
+import type { Transports } from '$lib/server/rpc/types';
+import { builderOf } from './calls/builder';
+import { auditOf, membersOf, staffOf } from './calls/members';
+import { responsesOf } from './calls/responses';
+import { resultsOf } from './calls/results';
+import { surveysOf } from './calls/surveys';
+import type { Backend } from './types';
+
+export function createBackend(
+	transports: Transports,
+	auth: Backend['auth'],
+	signedIn: boolean
+): Backend {
+	return {
+		auth,
+		surveys: surveysOf(transports),
+		responses: responsesOf(transports),
+		results: resultsOf(transports),
+		staff: staffOf(transports, signedIn),
+		builder: builderOf(transports),
+		members: membersOf(transports),
+		audit: auditOf(transports),
+		health: () =>
+			transports.anon<boolean>('health').then(
+				(ok) => ok === true,
+				() => false
+			)
+	};
+}

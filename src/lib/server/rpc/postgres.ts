@@ -1,0 +1,114 @@
+/**
+ * Calls a function in `public` the way PostgREST does for `POST /rpc/<fn>`:
+ * the overload is chosen by argument names, JSON arguments are cast to the
+ * declared types through `json_to_record`, and the result comes back as JSON
+ * (an array for set-returning functions, an object for a single row, else the
+ * value). The SQL modes and the contract tests' PostgREST both use it, so a
+ * renamed function or argument fails the same way in every mode.
+ */
+import type pg from 'pg';
+import type { Query } from '../db/context';
+import { RpcError } from './types';
+
+interface Signature {
+	/** input arguments in declaration order */
+	args: { name: string; type: string; optional: boolean }[];
+	returns: 'set' | 'row' | 'value' | 'void';
+}
+
+type Catalogue = Map<string, Signature[]>;
+
+// Function signatures change only with a migration, so each process reads them
+// once per pool (and again when a name is missing, in case one was just added).
+const catalogues = new WeakMap<object, Promise<Catalogue>>();
+
+const catalogueSql = `
+select p.proname as name,
+       coalesce(p.proargnames, '{}') as names,
+       coalesce(p.proargmodes::text[], '{}') as modes,
+       array(select format_type(t, null) from unnest(p.proargtypes::oid[]) t) as types,
+       p.pronargdefaults as defaults,
+       p.proretset as retset,
+       p.prorettype = 'void'::regtype as void,
+       p.prorettype = 'record'::regtype or rt.typtype = 'c' as composite
+from pg_proc p
+join pg_namespace n on n.oid = p.pronamespace
+join pg_type rt on rt.oid = p.prorettype
+where n.nspname = 'public' and p.prokind = 'f'`;
+
+interface CatalogueRow {
+	name: string;
+	names: string[];
+	modes: string[];
+	types: string[];
+	defaults: number;
+	retset: boolean;
+	void: boolean;
+	composite: boolean;
+}
+
+async function readCatalogue(db: pg.Pool): Promise<Catalogue> {
+	const { rows } = await db.query<CatalogueRow>(catalogueSql);
+	const catalogue: Catalogue = new Map();
+	for (const row of rows) {
+		// Names of input arguments only: OUT and TABLE columns are results.
+		const inputNames = row.modes.length
+			? row.names.filter((_, i) => ['i', 'b', 'v'].includes(row.modes[i]))
+			: row.names;
+		if (inputNames.length !== row.types.length || inputNames.some((n) => !n)) continue;
+		const firstOptional = row.types.length - row.defaults;
+		const signature: Signature = {
+			args: row.types.map((type, i) => ({
+				name: inputNames[i],
+				type,
+				optional: i >= firstOptional
+			})),
+			returns: row.retset ? 'set' : row.void ? 'void' : row.composite ? 'row' : 'value'
+		};
+		catalogue.set(row.name, [...(catalogue.get(row.name) ?? []), signature]);
+	}
+	return catalogue;
+}
+
+async function signatureOf(pool: pg.Pool, fn: string, given: string[]): Promise<Signature> {
+	const fits = (s: Signature) =>
+		given.every((name) => s.args.some((a) => a.name === name)) &&
+		s.args.every((a) => a.optional || given.includes(a.name));
+	for (const fresh of [false, true]) {
+		if (fresh || !catalogues.has(pool)) catalogues.set(pool, readCatalogue(pool));
+		const found = (await catalogues.get(pool))?.get(fn)?.find(fits);
+		if (found) return found;
+	}
+	throw new RpcError({
+		code: 'PGRST202',
+		message: `Could not find the function public.${fn}(${[...given].sort().join(', ')}) in the schema cache`
+	});
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Runs the call with `query`, already inside the caller's transaction; `pool` keys the catalogue. */
+export async function callFunction(
+	pool: pg.Pool,
+	query: Query,
+	fn: string,
+	args: Record<string, unknown>
+): Promise<unknown> {
+	const given = Object.keys(args);
+	const signature = await signatureOf(pool, fn, given);
+	const used = signature.args.filter((a) => given.includes(a.name));
+	const call = `public.${ident(fn)}(${used.map((a) => `${ident(a.name)} => _a.${ident(a.name)}`).join(', ')})`;
+	// The arguments as one JSON parameter, typed by the function's own declaration.
+	const source = used.length
+		? `json_to_record($1::json) as _a(${used.map((a) => `${ident(a.name)} ${a.type}`).join(', ')})`
+		: '';
+	const params = used.length ? [JSON.stringify(args)] : [];
+	const sql = {
+		set: `select coalesce(json_agg(_r), '[]') as v from (select _f.* from ${source ? `${source}, ` : ''}${call} _f) _r`,
+		row: `select to_json(_f) as v from ${source ? `${source}, ` : ''}${call} _f`,
+		value: `select to_json(${call}) as v${source ? ` from ${source}` : ''}`,
+		void: `select ${call}${source ? ` from ${source}` : ''}`
+	}[signature.returns];
+	const rows = await query<{ v: unknown }>(sql, params);
+	return signature.returns === 'void' ? null : (rows[0]?.v ?? null);
+}
