@@ -2,6 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from './scripts/lib/browser.js';
 
 const port = Number(process.env.KOE_E2E_PORT || 4173);
+// `npm run test:supabase` starts its own server (Supabase mode) and passes its address.
+const externalBaseUrl = process.env.KOE_E2E_BASE_URL;
+const baseURL = externalBaseUrl ?? `http://127.0.0.1:${port}`;
 const chromium = {
 	browserName: 'chromium' as const,
 	launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs }
@@ -23,7 +26,7 @@ export default defineConfig({
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	use: {
-		baseURL: `http://127.0.0.1:${port}`,
+		baseURL,
 		locale: 'ja-JP',
 		trace: 'off'
 	},
@@ -48,8 +51,8 @@ export default defineConfig({
 	],
 	webServer: {
 		command: 'node scripts/e2e-server.js',
-		url: `http://127.0.0.1:${port}/api/health`,
-		reuseExistingServer: false,
+		url: `${baseURL}/api/health`,
+		reuseExistingServer: Boolean(externalBaseUrl),
 		timeout: 180_000,
 		stdout: 'ignore',
 		stderr: 'pipe',

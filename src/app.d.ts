@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
+import type { StaffAuth } from '$lib/server/auth/types';
 import type { Backend } from '$lib/server/backend/types';
 import type { Claims } from '$lib/server/db/context';
+import type { Live } from '$lib/server/live';
 import type { Locale } from '$lib/i18n';
 
 declare global {
@@ -9,8 +11,11 @@ declare global {
 			locale: Locale;
 			t: TFunction;
 			backend: Backend;
+			/** staff sign-in and sessions, in the run mode's way */
+			auth: StaffAuth;
 			user: Claims | null;
-			sessionToken: string | null;
+			/** tells the dashboards' event stream when responses arrive */
+			live: Live;
 		}
 		interface Error {
 			message: string;

@@ -1,13 +1,15 @@
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { createTranslator, htmlLang, isLocale } from '$lib/i18n';
-import { createSqlBackend } from '$lib/server/backend/sql';
+import { env as publicEnv } from '$env/dynamic/public';
+import { sqlSession, supabaseSession } from '$lib/server/auth/session';
 import { getPool } from '$lib/server/db/pool';
+import { hubLive } from '$lib/server/live';
 import { detectLocale, rememberLocale } from '$lib/server/locale';
 import { csrf } from '$lib/server/security/csrf';
 import { securityHeaders } from '$lib/server/security/headers';
 import { signInRateLimit, submitRateLimit } from '$lib/server/security/rate-limit';
-import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/session';
+import { supabaseConfig } from '$lib/server/supabase/client';
 
 /**
  * ?lang= (a link, so it works without JavaScript) > cookie > Accept-Language.
@@ -29,21 +31,16 @@ const language: Handle = async ({ event, resolve }) => {
 	});
 };
 
-/** The caller's session, verified in SQL, and a backend that acts with its rights. */
+/** The caller's session, verified, and a backend and sign-in that act with its rights. */
 const session: Handle = async ({ event, resolve }) => {
-	const pool = getPool();
-	const token = event.cookies.get(SESSION_COOKIE) ?? null;
-	// A database outage must not turn every page into a crash: without a verified
-	// session the visitor is simply anonymous, and /api/health reports the outage.
-	const claims = token
-		? await createSqlBackend(pool, null)
-				.auth.claims(token)
-				.catch(() => null)
-		: null;
-	if (token && !claims) clearSessionCookie(event.cookies);
-	event.locals.user = claims;
-	event.locals.sessionToken = claims ? token : null;
-	event.locals.backend = createSqlBackend(pool, claims);
+	const supabase = supabaseConfig(publicEnv);
+	const found = supabase
+		? await supabaseSession(supabase, event)
+		: await sqlSession(getPool(), event);
+	event.locals.user = found.user;
+	event.locals.backend = found.backend;
+	event.locals.auth = found.auth;
+	event.locals.live = found.live ?? hubLive;
 	return resolve(event);
 };
 

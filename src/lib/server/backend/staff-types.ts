@@ -67,11 +67,6 @@ export interface MembersApi {
 	remove(orgId: string, userId: string): Promise<MemberChange>;
 	/** The signed-in caller joins through an invitation; false when it is no longer valid. */
 	accept(token: string): Promise<boolean>;
-	/**
-	 * SQL modes: the invitee sets a password (new account) or confirms theirs, and
-	 * joins. Returns null, or why not (a password rule, wrong_password, invitation_invalid).
-	 */
-	acceptWithPassword(token: string, password: string): Promise<string | null>;
 	/** What an invitation link offers, or null when it is unknown, used or expired. */
 	peekInvitation(
 		token: string

@@ -100,30 +100,40 @@ export interface FirstAdmin {
 	orgName: string;
 }
 export type FirstAdminProblem =
-	PasswordProblem | 'setup_done' | 'invalid_email' | 'invalid_slug' | 'slug_taken' | 'invalid_name';
+	| PasswordProblem
+	| 'confirm_email'
+	| 'setup_done'
+	| 'invalid_email'
+	| 'invalid_slug'
+	| 'slug_taken'
+	| 'invalid_name';
+
+/** Koe's own auth in the SQL modes (supabase/sql-mode): session tokens, rules in SQL. */
+export interface SqlAuthApi {
+	/** A new session token, or null when refused (wrong email or password, or locked out). */
+	signIn(email: string, password: string): Promise<string | null>;
+	/** Like signIn, and says why: 'locked' follows 5 failures in 15 minutes, known address or not. */
+	attemptSignIn(email: string, password: string): Promise<SignInResult>;
+	claims(token: string): Promise<Claims | null>;
+	signOut(token: string): Promise<void>;
+	/** Ends every session of the signed-in caller. */
+	signOutEverywhere(): Promise<void>;
+	/** A one-time reset token for a registered address, else null: never tell the visitor which. */
+	requestPasswordReset(email: string): Promise<string | null>;
+	passwordResetValid(token: string): Promise<boolean>;
+	/** Sets the password and ends all the user's sessions; null when done. */
+	resetPassword(token: string, password: string): Promise<PasswordProblem | 'invalid_token' | null>;
+	/** True while no user exists: the first-run setup is open. */
+	setupNeeded(): Promise<boolean>;
+	createFirstAdmin(input: FirstAdmin): Promise<FirstAdminProblem | null>;
+	/**
+	 * The invitee sets a password (new account) or confirms theirs, and joins.
+	 * Returns null, or why not (a password rule, wrong_password, invitation_invalid).
+	 */
+	acceptInvitation(token: string, password: string): Promise<string | null>;
+}
 
 export interface Backend {
-	auth: {
-		/** A new session token, or null when refused (wrong email or password, or locked out). */
-		signIn(email: string, password: string): Promise<string | null>;
-		/** Like signIn, and says why: 'locked' follows 5 failures in 15 minutes, known address or not. */
-		attemptSignIn(email: string, password: string): Promise<SignInResult>;
-		claims(token: string): Promise<Claims | null>;
-		signOut(token: string): Promise<void>;
-		/** Ends every session of the signed-in caller. */
-		signOutEverywhere(): Promise<void>;
-		/** A one-time reset token for a registered address, else null: never tell the visitor which. */
-		requestPasswordReset(email: string): Promise<string | null>;
-		passwordResetValid(token: string): Promise<boolean>;
-		/** Sets the password and ends all the user's sessions; null when done. */
-		resetPassword(
-			token: string,
-			password: string
-		): Promise<PasswordProblem | 'invalid_token' | null>;
-		/** True while no user exists: the first-run setup is open. */
-		setupNeeded(): Promise<boolean>;
-		createFirstAdmin(input: FirstAdmin): Promise<FirstAdminProblem | null>;
-	};
 	surveys: {
 		listOpen(): Promise<SurveySummary[]>;
 		/** The published survey a resident answers, with one version of its definition. */

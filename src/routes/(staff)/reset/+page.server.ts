@@ -13,7 +13,7 @@ export const actions: Actions = {
 		const parsed = resetRequest.safeParse({ email });
 		if (!parsed.success) return fail(400, { email, error: 'auth.reset.emailInvalid' });
 
-		const token = await locals.backend.auth.requestPasswordReset(parsed.data.email);
+		const token = await locals.auth.requestPasswordReset(parsed.data.email);
 		if (token) {
 			const link = new URL(resolve(`/reset/${token}`), url.origin).href;
 			// Not awaited: how long the mail server takes must not reveal that the

@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 const credentials = z.object({
@@ -9,7 +8,7 @@ const credentials = z.object({
 });
 
 /** What other pages ask this one to confirm: a password reset, signing out everywhere. */
-const notice = z.enum(['reset', 'everywhere']);
+const notice = z.enum(['reset', 'everywhere', 'linkInvalid']);
 
 /** Only same-site paths: an open redirect would make the sign-in page a phishing tool. */
 function safeNext(raw: string | null): string {
@@ -22,16 +21,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
 	// A fresh install without the demo has no user yet: the setup page creates the first.
 	// (An unreachable database shows the form, as before, rather than an error.)
-	if (await locals.backend.auth.setupNeeded().catch(() => false)) redirect(303, '/setup');
+	if (await locals.auth.setupNeeded().catch(() => false)) redirect(303, '/setup');
 	const shown = notice.safeParse(url.searchParams.get('notice'));
 	return {
 		next: safeNext(url.searchParams.get('next')),
-		notice: shown.success ? (`auth.notice.${shown.data}` as const) : null
+		notice: shown.success ? (`auth.notice.${shown.data}` as const) : null,
+		magicLinks: locals.auth.magicLinks
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ cookies, locals, request, url }) => {
+	default: async ({ locals, request, url }) => {
 		const form = await request.formData();
 		const rawEmail = form.get('email');
 		const email = typeof rawEmail === 'string' ? rawEmail.slice(0, 320) : '';
@@ -39,7 +39,7 @@ export const actions: Actions = {
 		if (!parsed.success) {
 			return fail(400, { email, error: 'signin.error.incomplete' });
 		}
-		const result = await locals.backend.auth.attemptSignIn(parsed.data.email, parsed.data.password);
+		const result = await locals.auth.signIn(parsed.data.email, parsed.data.password);
 		// 'locked' is said for unknown addresses too (they lock the same way), so
 		// neither answer tells whether an address is registered.
 		if (!result.ok) {
@@ -48,10 +48,6 @@ export const actions: Actions = {
 				error: result.reason === 'locked' ? 'auth.locked' : 'signin.error.wrong'
 			});
 		}
-		// Session rotation: a session this browser held before (perhaps planted by
-		// someone else) ends, and the new token replaces it.
-		if (locals.sessionToken) await locals.backend.auth.signOut(locals.sessionToken);
-		setSessionCookie(cookies, result.token, url.protocol === 'https:');
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 };

@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { clearSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 // Signing out changes state, so it is a POST. The page itself offers signing out
@@ -9,15 +8,14 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	signout: async ({ cookies, locals }) => {
-		if (locals.sessionToken) await locals.backend.auth.signOut(locals.sessionToken);
-		clearSessionCookie(cookies);
+	signout: async ({ locals }) => {
+		await locals.auth.signOut();
 		redirect(303, '/');
 	},
 	/** Ends every session of this user: other browsers, phones, a forgotten shared PC. */
-	everywhere: async ({ cookies, locals }) => {
-		if (locals.user) await locals.backend.auth.signOutEverywhere();
-		clearSessionCookie(cookies);
+	everywhere: async ({ locals }) => {
+		if (locals.user) await locals.auth.signOutEverywhere();
+		else await locals.auth.signOut();
 		redirect(303, locals.user ? '/signin?notice=everywhere' : '/signin');
 	}
 };

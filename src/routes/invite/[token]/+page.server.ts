@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -20,23 +19,22 @@ export const actions: Actions = {
 		redirect(303, '/dashboard');
 	},
 	/** A new (or signed-out) invitee sets or confirms a password, joins and is signed in. */
-	password: async ({ cookies, locals, params, request, url }) => {
+	password: async ({ locals, params, request }) => {
 		const parsed = passwordForm.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { error: 'invite.passwordRequired' });
 		const invitation = await locals.backend.members.peekInvitation(params.token);
 		if (!invitation) return fail(410, { error: 'invite.invalid' });
-		const problem = await locals.backend.members.acceptWithPassword(
+		const problem = await locals.auth.joinWithPassword(
 			params.token,
+			invitation.email,
 			parsed.data.password
 		);
 		if (problem) {
-			const key = ['wrong_password', 'invitation_invalid'].includes(problem)
+			const key = ['wrong_password', 'invitation_invalid', 'confirm_email'].includes(problem)
 				? `invite.problem.${problem}`
 				: `auth.password.problem.${problem}`;
 			return fail(400, { error: key });
 		}
-		const token = await locals.backend.auth.signIn(invitation.email, parsed.data.password);
-		if (token) setSessionCookie(cookies, token, url.protocol === 'https:');
-		redirect(303, token ? '/dashboard' : '/signin');
+		redirect(303, '/dashboard');
 	}
 };

@@ -60,8 +60,6 @@ export function membersOf({ caller, anon }: Transports): MembersApi {
 					throw error;
 				}
 			),
-		acceptWithPassword: (token, password) =>
-			anon<string | null>('auth_accept_invitation', { p_token: token, p_password: password }),
 		peekInvitation: async (token) => {
 			const [row] = await anon<Awaited<ReturnType<MembersApi['peekInvitation']>>[]>(
 				'invitation_peek',

@@ -1,9 +1,11 @@
 import type { Claims } from '$lib/server/db/context';
 import type { Transports } from '$lib/server/rpc/types';
-import type { Backend, FirstAdminProblem, PasswordProblem, SignInResult } from '../types';
+import type { FirstAdminProblem, PasswordProblem, SignInResult, SqlAuthApi } from '../types';
 
 /** Koe's own auth (supabase/sql-mode): every rule is in SQL, this only calls it. */
-export function sqlAuthOf({ caller, anon }: Transports): Backend['auth'] {
+export type { SqlAuthApi };
+
+export function sqlAuthOf({ caller, anon }: Transports): SqlAuthApi {
 	const attemptSignIn = async (email: string, password: string): Promise<SignInResult> => {
 		const row = await anon<{ token: string | null; locked: boolean } | null>(
 			'auth_sign_in_attempt',
@@ -42,6 +44,8 @@ export function sqlAuthOf({ caller, anon }: Transports): Backend['auth'] {
 				p_password: password,
 				p_org_slug: orgSlug,
 				p_org_name_ja: orgName
-			})
+			}),
+		acceptInvitation: (token, password) =>
+			anon<string | null>('auth_accept_invitation', { p_token: token, p_password: password })
 	};
 }

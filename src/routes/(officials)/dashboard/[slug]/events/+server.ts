@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { liveHub } from '$lib/server/live';
 import type { RequestHandler } from './$types';
 
 /**
@@ -22,22 +21,26 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 					cleanup();
 				}
 			};
-			const unsubscribe = await liveHub.subscribe((surveyId) => {
-				if (surveyId === survey.id) send('event: responses\ndata: changed\n\n');
-			});
-			const keepAlive = setInterval(() => send(': keep-alive\n\n'), 15_000);
-			cleanup = () => {
-				clearInterval(keepAlive);
-				unsubscribe();
-			};
-			request.signal.addEventListener('abort', () => {
+			const close = () => {
 				cleanup();
 				try {
 					controller.close();
 				} catch {
 					// already closed
 				}
-			});
+			};
+			// A broken feed closes the stream: the browser reconnects (retry below).
+			const unsubscribe = await locals.live.watch(
+				survey.id,
+				() => send('event: responses\ndata: changed\n\n'),
+				close
+			);
+			const keepAlive = setInterval(() => send(': keep-alive\n\n'), 15_000);
+			cleanup = () => {
+				clearInterval(keepAlive);
+				unsubscribe();
+			};
+			request.signal.addEventListener('abort', close);
 			send('retry: 2000\nevent: ready\ndata: ok\n\n');
 		},
 		cancel() {
