@@ -13,12 +13,15 @@ export interface Mail {
 }
 
 /** Sends one message: false when SMTP is not configured or the server refused it. */
-export async function sendMail(mail: Mail): Promise<boolean> {
-	if (!env.SMTP_URL || !env.MAIL_FROM) return false;
+export async function sendMail(
+	mail: Mail,
+	config: { SMTP_URL?: string; MAIL_FROM?: string } = env
+): Promise<boolean> {
+	if (!config.SMTP_URL || !config.MAIL_FROM) return false;
 	// One transport per message: no connection (or state) outlives the request.
-	const transport = createTransport(env.SMTP_URL);
+	const transport = createTransport(config.SMTP_URL);
 	try {
-		await transport.sendMail({ from: env.MAIL_FROM, ...mail });
+		await transport.sendMail({ from: config.MAIL_FROM, ...mail });
 		return true;
 	} catch (error) {
 		console.warn(`mail not sent: ${reason(error)}`);

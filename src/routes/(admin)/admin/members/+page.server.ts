@@ -1,6 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { local } from '$lib/domain/questionnaire';
 import { ROLES } from '$lib/domain/roles';
+import { sendMail } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
@@ -42,8 +44,21 @@ export const actions: Actions = {
 			parsed.data.email,
 			parsed.data.role
 		);
-		// Shown once to the admin to pass on; only its hash is stored.
-		return { action: 'invite', link: `${url.origin}/invite/${token}`, email: parsed.data.email };
+		// Mailed when SMTP is set up; shown once to the admin either way (only its hash
+		// is stored), so the admin can pass it on if the mail does not arrive.
+		const link = `${url.origin}/invite/${token}`;
+		const mailed = await sendMail({
+			to: parsed.data.email,
+			subject: locals.t('members.mail.subject', {
+				organization: local(org.organization, locals.locale)
+			}),
+			text: locals.t('members.mail.body', {
+				organization: local(org.organization, locals.locale),
+				role: locals.t(`members.roles.${parsed.data.role}`),
+				link
+			})
+		});
+		return { action: 'invite', link, email: parsed.data.email, mailed };
 	},
 	role: async ({ locals, request, url }) => {
 		const parsed = memberForm.safeParse(Object.fromEntries(await request.formData()));
