@@ -15,7 +15,7 @@ export interface Mail {
 /** Sends one message: false when SMTP is not configured or the server refused it. */
 export async function sendMail(
 	mail: Mail,
-	config: { SMTP_URL?: string; MAIL_FROM?: string } = env
+	config: Record<string, string | undefined> = env
 ): Promise<boolean> {
 	if (!config.SMTP_URL || !config.MAIL_FROM) return false;
 	// One transport per message: no connection (or state) outlives the request.
