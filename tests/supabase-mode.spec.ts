@@ -74,6 +74,7 @@ test('a wrong password gets the usual answer, and a sign-in link can be asked fo
 	await expect(page.getByRole('alert')).toContainText('正しくありません');
 
 	await page.getByRole('link', { name: 'メールでログイン' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('メールでログイン');
 	await page.getByLabel('メールアドレス').fill('nobody@demo.koe.example');
 	await page.getByRole('button', { name: 'ログイン用リンクを送る' }).click();
 	await expect(page.getByRole('status')).toContainText('ログイン用リンクを送りました');
