@@ -585,6 +585,10 @@ export type Database = {
 				};
 				Returns: boolean;
 			};
+			count_scopes: {
+				Args: never;
+				Returns: string[];
+			};
 			draft_discard: {
 				Args: {
 					p_code: string;
