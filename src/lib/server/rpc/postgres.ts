@@ -20,6 +20,7 @@ type Catalogue = Map<string, Signature[]>;
 
 // Function signatures change only with a migration, so each process reads them
 // once per pool (and again when a name is missing, in case one was just added).
+// A failed read is forgotten, so the next call tries again.
 const catalogues = new WeakMap<object, Promise<Catalogue>>();
 
 const catalogueSql = `
@@ -47,8 +48,8 @@ interface CatalogueRow {
 	composite: boolean;
 }
 
-async function readCatalogue(db: pg.Pool): Promise<Catalogue> {
-	const { rows } = await db.query<CatalogueRow>(catalogueSql);
+async function readCatalogue(query: Query): Promise<Catalogue> {
+	const rows = await query<CatalogueRow>(catalogueSql);
 	const catalogue: Catalogue = new Map();
 	for (const row of rows) {
 		// Names of input arguments only: OUT and TABLE columns are results.
@@ -70,13 +71,29 @@ async function readCatalogue(db: pg.Pool): Promise<Catalogue> {
 	return catalogue;
 }
 
-async function signatureOf(pool: pg.Pool, fn: string, given: string[]): Promise<Signature> {
+async function signatureOf(
+	pool: pg.Pool,
+	query: Query,
+	fn: string,
+	given: string[]
+): Promise<Signature> {
 	const fits = (s: Signature) =>
 		given.every((name) => s.args.some((a) => a.name === name)) &&
 		s.args.every((a) => a.optional || given.includes(a.name));
 	for (const fresh of [false, true]) {
-		if (fresh || !catalogues.has(pool)) catalogues.set(pool, readCatalogue(pool));
-		const found = (await catalogues.get(pool))?.get(fn)?.find(fits);
+		// Read on the caller's own connection (the catalogue is public): asking the pool
+		// for a second one could wait forever when every connection is a request
+		// waiting for this.
+		if (fresh || !catalogues.has(pool)) catalogues.set(pool, readCatalogue(query));
+		const catalogue = catalogues.get(pool);
+		const found = (
+			await catalogue?.catch((error: unknown) => {
+				if (catalogues.get(pool) === catalogue) catalogues.delete(pool);
+				throw error;
+			})
+		)
+			?.get(fn)
+			?.find(fits);
 		if (found) return found;
 	}
 	throw new RpcError({
@@ -95,7 +112,7 @@ export async function callFunction(
 	args: Record<string, unknown>
 ): Promise<unknown> {
 	const given = Object.keys(args);
-	const signature = await signatureOf(pool, fn, given);
+	const signature = await signatureOf(pool, query, fn, given);
 	const used = signature.args.filter((a) => given.includes(a.name));
 	const call = `public.${ident(fn)}(${used.map((a) => `${ident(a.name)} => _a.${ident(a.name)}`).join(', ')})`;
 	// The arguments as one JSON parameter, typed by the function's own declaration.
