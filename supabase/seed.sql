@@ -51,6 +51,10 @@ insert into public.survey_versions (id, survey_id, version, definition, publishe
     "district": "district",
     "ageGroup": "age_group"
   },
+  "breakdowns": [
+    "gender",
+    "years_lived"
+  ],
   "sections": [
     {
       "key": "about_you",

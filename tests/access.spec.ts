@@ -10,8 +10,13 @@ const GROUPS = {
 	'(builder)': ['admin', 'editor'],
 	'(admin)': ['admin']
 } as const;
-// [id] is the demo survey's id; it is looked up once before the crawl.
-const PARAMS: Record<string, string> = { slug: DEMO_SLUG, id: '<demo survey id>' };
+// [id] is the demo survey's id; it is looked up once before the crawl. [file] is
+// an export's name (an endpoint, not a page: it is walked past, never visited).
+const PARAMS: Record<string, string> = {
+	slug: DEMO_SLUG,
+	id: '<demo survey id>',
+	file: 'summary.csv'
+};
 
 function pagesUnder(dir: string, prefix = ''): string[] {
 	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -163,7 +163,10 @@ test('too many answer posts from one client get 429 with Retry-After, in its lan
 	expect(limited!.body).toContain('<html lang="ja">');
 	expect(limited!.body).toContain('秒ほど待ってから');
 
-	const english = await send('en');
+	// The bucket refills one post every 60 s ÷ limit: one may have come back since
+	// the limited batch, and then the next is limited again.
+	let english = await send('en');
+	if (english.status !== 429) english = await send('en');
 	expect(english.status).toBe(429);
 	expect(english.body).toContain('Please wait about');
 

@@ -52,6 +52,7 @@ test('staff sign in through Supabase Auth, with httpOnly cookies, and sign out',
 
 	await page.goto('/signout');
 	await page.getByRole('button', { name: 'この端末でログアウト' }).click();
+	await expect(page).toHaveURL(`${BASE}/`);
 	await page.goto('/dashboard');
 	await expect(page).toHaveURL(/\/signin/);
 });

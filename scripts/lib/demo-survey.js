@@ -304,6 +304,7 @@ const future = {
 export const demoDefinition = {
 	languages: ['ja', 'en'],
 	strata: { district: 'district', ageGroup: 'age_group' },
+	breakdowns: ['gender', 'years_lived'],
 	sections: [aboutYou, livability, policyRatings, future]
 };
 

@@ -265,6 +265,49 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			population: {
+				Row: {
+					age_group: string;
+					district: string;
+					org_id: string;
+					population: number;
+				};
+				Insert: {
+					age_group: string;
+					district: string;
+					org_id: string;
+					population: number;
+				};
+				Update: {
+					age_group?: string;
+					district?: string;
+					org_id?: string;
+					population?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'population_org_id_age_group_fkey';
+						columns: ['org_id', 'age_group'];
+						isOneToOne: false;
+						referencedRelation: 'age_groups';
+						referencedColumns: ['org_id', 'code'];
+					},
+					{
+						foreignKeyName: 'population_org_id_district_fkey';
+						columns: ['org_id', 'district'];
+						isOneToOne: false;
+						referencedRelation: 'districts';
+						referencedColumns: ['org_id', 'code'];
+					},
+					{
+						foreignKeyName: 'population_org_id_fkey';
+						columns: ['org_id'];
+						isOneToOne: false;
+						referencedRelation: 'organizations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			responses: {
 				Row: {
 					age_group: string;
@@ -316,6 +359,59 @@ export type Database = {
 					}
 				];
 			};
+			rollup_breakdowns: {
+				Row: {
+					age_group: string;
+					breakdown_choice: string;
+					breakdown_key: string;
+					choice: string;
+					district: string;
+					item: string;
+					n: number;
+					question_key: string;
+					shard: number;
+					source: string;
+					submitted_on: string;
+					survey_id: string;
+				};
+				Insert: {
+					age_group: string;
+					breakdown_choice: string;
+					breakdown_key: string;
+					choice: string;
+					district: string;
+					item: string;
+					n: number;
+					question_key: string;
+					shard: number;
+					source: string;
+					submitted_on: string;
+					survey_id: string;
+				};
+				Update: {
+					age_group?: string;
+					breakdown_choice?: string;
+					breakdown_key?: string;
+					choice?: string;
+					district?: string;
+					item?: string;
+					n?: number;
+					question_key?: string;
+					shard?: number;
+					source?: string;
+					submitted_on?: string;
+					survey_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'rollup_breakdowns_survey_id_fkey';
+						columns: ['survey_id'];
+						isOneToOne: false;
+						referencedRelation: 'surveys';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			rollup_counts: {
 				Row: {
 					age_group: string;
@@ -350,6 +446,44 @@ export type Database = {
 				Relationships: [
 					{
 						foreignKeyName: 'rollup_counts_survey_id_fkey';
+						columns: ['survey_id'];
+						isOneToOne: false;
+						referencedRelation: 'surveys';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			rollup_numbers: {
+				Row: {
+					age_group: string;
+					district: string;
+					n: number;
+					question_key: string;
+					shard: number;
+					survey_id: string;
+					value: number;
+				};
+				Insert: {
+					age_group: string;
+					district: string;
+					n: number;
+					question_key: string;
+					shard: number;
+					survey_id: string;
+					value: number;
+				};
+				Update: {
+					age_group?: string;
+					district?: string;
+					n?: number;
+					question_key?: string;
+					shard?: number;
+					survey_id?: string;
+					value?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'rollup_numbers_survey_id_fkey';
 						columns: ['survey_id'];
 						isOneToOne: false;
 						referencedRelation: 'surveys';
@@ -432,6 +566,7 @@ export type Database = {
 					opens_at: string | null;
 					org_id: string;
 					published_version_id: string | null;
+					results_published: boolean;
 					slug: string;
 					status: string;
 					title: Json;
@@ -443,6 +578,7 @@ export type Database = {
 					opens_at?: string | null;
 					org_id: string;
 					published_version_id?: string | null;
+					results_published?: boolean;
 					slug: string;
 					status?: string;
 					title: Json;
@@ -454,6 +590,7 @@ export type Database = {
 					opens_at?: string | null;
 					org_id?: string;
 					published_version_id?: string | null;
+					results_published?: boolean;
 					slug?: string;
 					status?: string;
 					title?: Json;
@@ -612,6 +749,30 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			export_overview: {
+				Args: {
+					p_survey_id: string;
+				};
+				Returns: {
+					opens_at: string;
+					closes_at: string;
+					min_cell_size: number;
+				}[];
+			};
+			export_raw_responses: {
+				Args: {
+					p_survey_id: string;
+				};
+				Returns: {
+					response_no: number;
+					district: string;
+					age_group: string;
+					source: string;
+					language: string;
+					submitted_on: string;
+					answers: Json;
+				}[];
+			};
 			health: {
 				Args: never;
 				Returns: boolean;
@@ -713,6 +874,37 @@ export type Database = {
 					role: Database['public']['Enums']['member_role'];
 				}[];
 			};
+			population_save: {
+				Args: {
+					p_survey_id: string;
+					p_rows: Json;
+				};
+				Returns: Json;
+			};
+			public_results: {
+				Args: {
+					p_slug: string;
+				};
+				Returns: Json;
+			};
+			results_breakdown: {
+				Args: {
+					p_survey_id: string;
+					p_question_key: string;
+					p_item: string;
+					p_by: string;
+					p_district?: string;
+					p_age_group?: string;
+					p_source?: string;
+					p_from?: string;
+					p_to?: string;
+				};
+				Returns: {
+					grp: string;
+					choice: string;
+					n: number;
+				}[];
+			};
 			results_crosstab: {
 				Args: {
 					p_survey_id: string;
@@ -723,6 +915,29 @@ export type Database = {
 					age_group: string;
 					item: string;
 					choice: string;
+					n: number;
+				}[];
+			};
+			results_crosstab_all: {
+				Args: {
+					p_survey_id: string;
+				};
+				Returns: {
+					question_key: string;
+					district: string;
+					age_group: string;
+					item: string;
+					choice: string;
+					n: number;
+				}[];
+			};
+			results_number_distribution: {
+				Args: {
+					p_survey_id: string;
+					p_question_key: string;
+				};
+				Returns: {
+					value: number;
 					n: number;
 				}[];
 			};
@@ -858,6 +1073,12 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			survey_population: {
+				Args: {
+					p_survey_id: string;
+				};
+				Returns: Json;
+			};
 			survey_publish: {
 				Args: {
 					p_survey_id: string;
@@ -892,6 +1113,13 @@ export type Database = {
 					p_definition: Json;
 				};
 				Returns: string;
+			};
+			survey_set_results_published: {
+				Args: {
+					p_survey_id: string;
+					p_published: boolean;
+				};
+				Returns: boolean;
 			};
 			survey_set_schedule: {
 				Args: {

@@ -63,7 +63,7 @@ function questionProblems(q: Question, path: (string | number)[]): StructuralPro
 }
 
 export function structuralProblems(
-	def: Pick<Definition, 'sections' | 'strata'>
+	def: Pick<Definition, 'sections' | 'strata'> & Pick<Partial<Definition>, 'breakdowns'>
 ): StructuralProblem[] {
 	const problems: StructuralProblem[] = [];
 	const seen = new Map<string, Question>();
@@ -131,5 +131,16 @@ export function structuralProblems(
 			});
 		}
 	}
+	(def.breakdowns ?? []).forEach((ref, i) => {
+		const type = seen.get(ref)?.type;
+		if (!['single', 'multi', 'rating'].includes(type ?? '') || def.breakdowns?.indexOf(ref) !== i) {
+			problems.push({
+				code: 'breakdown_invalid',
+				message: 'breakdowns must name distinct single, multi or rating questions',
+				path: ['breakdowns', i],
+				values: { ref }
+			});
+		}
+	});
 	return problems;
 }

@@ -196,6 +196,8 @@ export const definition = z
 			}),
 		/** Which questions give the stratum every response is counted by. */
 		strata: z.object({ district: key.optional(), ageGroup: key.optional() }).default({}),
+		/** Questions (single, multi, rating) every closed question can be cross-tabulated by. */
+		breakdowns: z.array(key).max(8).optional(),
 		sections: z.array(section).min(1)
 	})
 	.superRefine((value, ctx) => {

@@ -64,7 +64,25 @@ const expectations: Record<string, Expectation> = {
 		update: nothing,
 		delete: { admin: 'own' }
 	},
-	audit_log: { select: { admin: 'own' }, insert: nothing, update: nothing, delete: nothing }
+	audit_log: { select: { admin: 'own' }, insert: nothing, update: nothing, delete: nothing },
+	population: {
+		select: { admin: 'own', editor: 'own', analyst: 'own' },
+		insert: builders,
+		update: builders,
+		delete: builders
+	},
+	rollup_numbers: {
+		select: { admin: 'own', editor: 'own', analyst: 'own' },
+		insert: nothing,
+		update: nothing,
+		delete: nothing
+	},
+	rollup_breakdowns: {
+		select: { admin: 'own', editor: 'own', analyst: 'own' },
+		insert: nothing,
+		update: nothing,
+		delete: nothing
+	}
 };
 
 interface Scope {
@@ -184,6 +202,33 @@ const tables: Record<
 			`insert into public.audit_log (org_id, action, entity) values ($1, 'insert', 'x')`,
 			[s.org]
 		]
+	},
+	population: {
+		org: 'org_id',
+		update: 'population = population',
+		// the organisation's one cell is taken: an upsert needs insert (and update) rights
+		insert: (s) => [
+			`insert into public.population values ($1, 'north', 'old', 7)
+			 on conflict (org_id, district, age_group) do update set population = excluded.population`,
+			[s.org]
+		]
+	},
+	rollup_numbers: {
+		org: 'public.survey_org(survey_id)',
+		update: 'n = n',
+		insert: (s) => [
+			`insert into public.rollup_numbers values ($1, 'zz', 1, '', '', 0, 1)`,
+			[s.survey]
+		]
+	},
+	rollup_breakdowns: {
+		org: 'public.survey_org(survey_id)',
+		update: 'n = n',
+		insert: (s) => [
+			`insert into public.rollup_breakdowns
+			 values ($1, '', 'zz', '', 'x', '', '', '', 'web', current_date, 0, 1)`,
+			[s.survey]
+		]
 	}
 };
 
@@ -220,6 +265,11 @@ async function arrangeOrganization(slug: string, withStaff: boolean): Promise<Sc
 	} else {
 		await createStaff(db.owner, org, `analyst@${slug}.example`, 'analyst');
 	}
+	await db.owner.query(`insert into public.population values ($1, 'north', 'old', 100)`, [org]);
+	await db.owner.query(
+		`insert into public.rollup_numbers values ($1, 'years', 3, 'north', 'old', 0, 1)`,
+		[surveyId]
+	);
 	await db.owner.query(
 		`insert into public.invitations (org_id, email, role, token_hash) values ($1, 'new@example.jp', 'editor', $2)`,
 		[org, Buffer.from(randomUUID())]

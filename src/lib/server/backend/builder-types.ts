@@ -18,6 +18,8 @@ export interface EditableSurvey {
 	opensAt: string | null;
 	closesAt: string | null;
 	publishedVersionId: string | null;
+	/** whether /results/<slug> shows the public its suppressed aggregates */
+	resultsPublished: boolean;
 	/** the newest version's definition: the draft if there is one, else the published one */
 	definition: unknown;
 	draftVersionId: string | null;

@@ -2,6 +2,8 @@
 import type { Transports } from '$lib/server/rpc/types';
 import { builderOf } from './calls/builder';
 import { auditOf, membersOf, staffOf } from './calls/members';
+import { populationOf } from './calls/population';
+import { publicResultsOf } from './calls/public-results';
 import { responsesOf } from './calls/responses';
 import { resultsOf } from './calls/results';
 import { surveysOf } from './calls/surveys';
@@ -12,8 +14,10 @@ export function createBackend(transports: Transports, signedIn: boolean): Backen
 		surveys: surveysOf(transports),
 		responses: responsesOf(transports),
 		results: resultsOf(transports),
+		population: populationOf(transports),
 		staff: staffOf(transports, signedIn),
 		builder: builderOf(transports),
+		publicResults: publicResultsOf(transports),
 		members: membersOf(transports),
 		audit: auditOf(transports),
 		health: () =>

@@ -327,6 +327,101 @@ describe('first-run setup on Supabase', () => {
 	});
 });
 
+describe('weighting and statistics through supabase-js', () => {
+	it('saves and reads the population, and reads cross-tabs and number distributions', async () => {
+		await db.owner.query(
+			`insert into public.districts (org_id, code, name) values ($1, 'north', '{"ja":"北"}')`,
+			[org]
+		);
+		await db.owner.query(
+			`insert into public.age_groups (org_id, code, name, min_age) values ($1, 'old', '{"ja":"高"}', 60)`,
+			[org]
+		);
+		const { backend } = (await signedIn('admin@contract.example')).session;
+		const row = { line: '1', district: 'north', age_group: 'old', population: '1000' };
+		expect(await backend.population.save(surveyId, [row])).toEqual({ ok: true, saved: 1 });
+		expect(await backend.population.save(surveyId, [{ ...row, population: '-1' }])).toEqual({
+			ok: false,
+			problems: [{ line: '1', problem: 'negative' }]
+		});
+		expect(await backend.population.get(surveyId)).toEqual({
+			editable: true,
+			rows: [{ district: 'north', age_group: 'old', population: 1000 }]
+		});
+		expect(await backend.results.crosstabAll(surveyId)).toContainEqual(
+			expect.objectContaining({ question_key: 'stay', choice: 'yes', district: 'north' })
+		);
+		expect(await backend.results.numberDistribution(surveyId, 'stay')).toEqual([]);
+	});
+});
+
+describe('public results through supabase-js', () => {
+	it('lets an admin publish results, which anyone then reads suppressed', async () => {
+		const anonymous = (await visit()).backend;
+		expect(await anonymous.publicResults.read('contract')).toBeNull();
+		const { backend } = (await signedIn('admin@contract.example')).session;
+		expect(await backend.publicResults.setPublished(surveyId, true)).toEqual({
+			ok: true,
+			published: true
+		});
+		const results = await anonymous.publicResults.read('contract');
+		expect(results).toMatchObject({ slug: 'contract', minCellSize: 5 });
+		// One response: every count is a small cell.
+		expect(results?.counts).toContainEqual({
+			question_key: 'stay',
+			item: '',
+			choice: 'yes',
+			n: null
+		});
+		expect(await anonymous.publicResults.setPublished(surveyId, false)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(await backend.publicResults.setPublished(surveyId, false)).toMatchObject({ ok: true });
+		expect(await anonymous.publicResults.read('contract')).toBeNull();
+	});
+});
+
+describe('exports through supabase-js', () => {
+	it('reads the overview, and the raw file only with raw-data rights', async () => {
+		const admin = (await signedIn('admin@contract.example')).session.backend;
+		expect(await admin.results.overview(surveyId)).toMatchObject({ min_cell_size: 5 });
+		const raw = await admin.results.rawResponses(surveyId);
+		expect(raw.length).toBe(await admin.results.respondents(surveyId));
+		expect(raw[0]).toMatchObject({ response_no: 1, district: 'north', source: 'web' });
+		expect(raw[0].answers).toContainEqual(
+			expect.objectContaining({ question_key: 'stay', item: '', choice: 'yes' })
+		);
+		const refused = await (
+			await visit()
+		).backend.results
+			.rawResponses(surveyId)
+			.catch((e: unknown) => e);
+		expect((refused as RpcError).code).toBe('42501');
+	});
+});
+
+describe('breakdown cross-tabs through supabase-js', () => {
+	it('reads a filtered cross-tab by a stratum, exact for an admin and suppressed for an analyst', async () => {
+		const filter = {
+			district: 'north',
+			ageGroup: null,
+			source: 'web' as const,
+			from: null,
+			to: null
+		};
+		const target = { question: 'stay', item: '' };
+		const admin = (await signedIn('admin@contract.example')).session.backend;
+		const exact = await admin.results.breakdown(surveyId, target, '#district', filter);
+		const total = await admin.results.respondents(surveyId);
+		expect(exact).toContainEqual({ grp: null, choice: null, n: total });
+		const analyst = (await signedIn('analyst@contract.example')).session.backend;
+		const hidden = await analyst.results.breakdown(surveyId, target, '#district', filter);
+		// A handful of responses (in the analyst's districts, if any): every count is a small cell.
+		expect(hidden.every((c) => c.n === null || c.n === 0)).toBe(true);
+	});
+});
+
 describe('the contract itself', () => {
 	it('exercised every function the Supabase mode calls, and never as service_role', () => {
 		const sources = [

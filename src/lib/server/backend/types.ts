@@ -4,9 +4,13 @@
  */
 import type { Answers } from '$lib/domain/branching';
 import type { Definition, LocalText } from '$lib/domain/questionnaire';
+import type { RawResponse } from '$lib/domain/exports/raw';
 import type { Claims } from '$lib/server/db/context';
 import type { AuditApi, MembersApi, StaffApi } from './staff-types';
 import type { BuilderApi } from './builder-types';
+import type { PublicResultsApi } from './public-results-types';
+import type { NumberValueCount, PopulationApi, QuestionStratumCell } from './weighting-types';
+import type { BreakdownCell, BreakdownFilter } from '$lib/domain/breakdown';
 
 export interface SurveySummary {
 	id: string;
@@ -87,6 +91,15 @@ export interface StratumCount {
 	n: number | null;
 }
 
+/** What a report's 調査概要 needs: the survey period and the organisation's k for small cells. */
+export interface ExportOverview {
+	opens_at: string | null;
+	closes_at: string | null;
+	min_cell_size: number;
+}
+
+export type { RawAnswer, RawResponse } from '$lib/domain/exports/raw';
+
 /** Why a new password is refused; the rules live in SQL (koe_auth.password_problem). */
 export type PasswordProblem =
 	'too_short' | 'too_long' | 'too_simple' | 'contains_email' | 'too_common';
@@ -162,9 +175,30 @@ export interface Backend {
 		texts(surveyId: string, questionKey: string, search: string | null): Promise<TextAnswer[]>;
 		/** Whether the caller may read this survey's individual responses. */
 		mayReadRaw(surveyId: string): Promise<boolean>;
+		/** The survey period and k; null for callers who may not read the survey's counts. */
+		overview(surveyId: string): Promise<ExportOverview | null>;
+		/** Every response with its answers; refused in SQL (42501) without raw-data rights. */
+		rawResponses(surveyId: string): Promise<RawResponse[]>;
+		/** Every closed question's cross-tab by district × age group (suppressed like crosstab). */
+		crosstabAll(surveyId: string): Promise<QuestionStratumCell[]>;
+		/** A number question's answers by value (rare values pooled without raw-data rights). */
+		numberDistribution(surveyId: string, questionKey: string): Promise<NumberValueCount[]>;
+		/**
+		 * One item of a closed question by a breakdown question's key or a stratum
+		 * (STRATUM_BREAKDOWN), filtered; suppressed like crosstab.
+		 */
+		breakdown(
+			surveyId: string,
+			target: { question: string; item: string },
+			by: string,
+			filter: BreakdownFilter
+		): Promise<BreakdownCell[]>;
 	};
+	/** The population by district × age group that weights the results. */
+	population: PopulationApi;
 	staff: StaffApi;
 	builder: BuilderApi;
+	publicResults: PublicResultsApi;
 	members: MembersApi;
 	audit: AuditApi;
 	/** True when the database answers. */

@@ -8,7 +8,8 @@ const ENTITIES = [
 	'districts',
 	'age_groups',
 	'surveys',
-	'survey_versions'
+	'survey_versions',
+	'population'
 ] as const;
 
 // The filters come from the query string (shareable); anything malformed is ignored.

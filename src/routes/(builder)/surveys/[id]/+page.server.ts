@@ -62,6 +62,19 @@ export const actions: Actions = {
 		if (!published.ok) return fail(409, { error: `builder.error.${published.reason}` });
 		return { done: 'builder.published' };
 	},
+	/** Publishes or withdraws the survey's results at /results/<slug> (SQL checks the role). */
+	results: async ({ locals, params, request }) => {
+		const parsed = z
+			.object({ published: z.enum(['true', 'false']) })
+			.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { error: 'builder.error.forbidden' });
+		const published = parsed.data.published === 'true';
+		const done = await locals.backend.publicResults.setPublished(params.id, published);
+		if (!done.ok) return fail(403, { error: 'publicResults.toggle.forbidden' });
+		return {
+			done: done.published ? 'publicResults.toggle.published' : 'publicResults.toggle.unpublished'
+		};
+	},
 	schedule: async ({ locals, params, request }) => {
 		const parsed = schedule.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { error: 'builder.error.schedule' });

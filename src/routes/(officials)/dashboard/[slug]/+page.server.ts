@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { closedQuestions, itemsOf } from '$lib/domain/tables';
 import { csDimensions, SCORINGS, type Scoring } from '$lib/domain/cs-analysis';
+import { loadAnalysis } from './analysis';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
@@ -23,14 +24,15 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	const dual = closedQuestions(survey.definition).filter(
 		(q) => q.type === 'matrix' && csDimensions(q) !== null
 	);
-	const [respondents, counts, strata, names, demo, cells, csCells] = await Promise.all([
+	const [respondents, counts, strata, names, demo, cells, csCells, analysis] = await Promise.all([
 		backend.results.respondents(survey.id),
 		backend.results.questionCounts(survey.id),
 		backend.results.strata(survey.id),
 		backend.surveys.strata(survey.id),
 		backend.surveys.hasDemoData(survey.id),
 		target ? backend.results.crosstab(survey.id, target.question) : Promise.resolve([]),
-		Promise.all(dual.map((q) => backend.results.crosstab(survey.id, q.key)))
+		Promise.all(dual.map((q) => backend.results.crosstab(survey.id, q.key))),
+		loadAnalysis(backend, survey.id, survey.definition)
 	]);
 	const param = (name: string, allowed: string[]) => {
 		const value = url.searchParams.get(name) ?? '';
@@ -48,5 +50,5 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		scoring: (param('cs_scoring', SCORINGS) || 'mean') as Scoring,
 		cells: Object.fromEntries(dual.map((q, i) => [q.key, csCells[i]]))
 	};
-	return { survey, respondents, counts, strata, names, demo, target, targets, cells, cs };
+	return { survey, respondents, counts, strata, names, demo, target, targets, cells, cs, analysis };
 };
