@@ -874,6 +874,19 @@ export type Database = {
 					role: Database['public']['Enums']['member_role'];
 				}[];
 			};
+			organization_set_min_cell_size: {
+				Args: {
+					p_org_id: string;
+					p_min_cell_size: number;
+				};
+				Returns: boolean;
+			};
+			organization_settings: {
+				Args: {
+					p_org_id: string;
+				};
+				Returns: Json;
+			};
 			population_save: {
 				Args: {
 					p_survey_id: string;

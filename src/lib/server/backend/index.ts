@@ -1,7 +1,7 @@
 /** The backend every mode shares: the same SQL functions, reached through the mode's transport. */
 import type { Transports } from '$lib/server/rpc/types';
 import { builderOf } from './calls/builder';
-import { auditOf, membersOf, staffOf } from './calls/members';
+import { auditOf, membersOf, organizationOf, staffOf } from './calls/members';
 import { populationOf } from './calls/population';
 import { publicResultsOf } from './calls/public-results';
 import { responsesOf } from './calls/responses';
@@ -20,6 +20,7 @@ export function createBackend(transports: Transports, signedIn: boolean): Backen
 		publicResults: publicResultsOf(transports),
 		members: membersOf(transports),
 		audit: auditOf(transports),
+		organization: organizationOf(transports),
 		health: () =>
 			transports.anon<boolean>('health').then(
 				(ok) => ok === true,

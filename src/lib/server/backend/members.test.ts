@@ -42,6 +42,21 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
+describe('organisation settings', () => {
+	it('lets admins change k within 3–10, audited, and nobody else', async () => {
+		expect(await as(admin).organization.settings(org)).toMatchObject({ minCellSize: 5 });
+		expect(await as(analyst).organization.settings(org)).toBeNull();
+		expect(await as(admin).organization.setMinCellSize(org, 11)).toBe('out_of_range');
+		expect(await as(admin).organization.setMinCellSize(org, 2)).toBe('out_of_range');
+		expect(await as(analyst).organization.setMinCellSize(org, 3)).toBe('forbidden');
+		expect(await as(admin).organization.setMinCellSize(org, 7)).toBeNull();
+		expect(await as(admin).organization.settings(org)).toMatchObject({ minCellSize: 7 });
+		const [entry] = await as(admin).audit.list(org, { entity: 'organizations' });
+		expect(entry).toMatchObject({ action: 'update', actorEmail: 'admin@members.example' });
+		expect(await as(admin).organization.setMinCellSize(org, 5)).toBeNull();
+	});
+});
+
 describe('members', () => {
 	it('lists members with their email for admins, and refuses others', async () => {
 		const members = await as(admin).members.list(org);

@@ -73,6 +73,19 @@ export interface MembersApi {
 	): Promise<{ email: string; role: Role; organization: LocalText } | null>;
 }
 
+export interface OrganizationSettings {
+	name: LocalText;
+	/** k: counts below it are hidden from people without raw-data rights (3–10) */
+	minCellSize: number;
+}
+
+export interface OrganizationApi {
+	/** The organisation's settings, for its admins; null for anyone else. */
+	settings(orgId: string): Promise<OrganizationSettings | null>;
+	/** 'forbidden' for non-admins, 'out_of_range' outside 3–10 (the table's rule). */
+	setMinCellSize(orgId: string, k: number): Promise<'forbidden' | 'out_of_range' | null>;
+}
+
 export interface AuditApi {
 	list(orgId: string, filter: AuditFilter): Promise<AuditEntry[]>;
 }

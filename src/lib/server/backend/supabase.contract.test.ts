@@ -422,6 +422,19 @@ describe('breakdown cross-tabs through supabase-js', () => {
 	});
 });
 
+describe('organisation settings through supabase-js', () => {
+	it('reads and changes k as an admin, refused to others', async () => {
+		const admin = (await signedIn('admin@contract.example')).session.backend;
+		expect(await admin.organization.settings(org)).toMatchObject({ minCellSize: 5 });
+		expect(await admin.organization.setMinCellSize(org, 12)).toBe('out_of_range');
+		expect(await admin.organization.setMinCellSize(org, 6)).toBeNull();
+		expect(await admin.organization.setMinCellSize(org, 5)).toBeNull();
+		expect(
+			await (await visit()).backend.organization.setMinCellSize(org, 6).catch(() => 'refused')
+		).toBe('refused');
+	});
+});
+
 describe('the contract itself', () => {
 	it('exercised every function the Supabase mode calls, and never as service_role', () => {
 		const sources = [

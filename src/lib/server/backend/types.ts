@@ -6,7 +6,7 @@ import type { Answers } from '$lib/domain/branching';
 import type { Definition, LocalText } from '$lib/domain/questionnaire';
 import type { RawResponse } from '$lib/domain/exports/raw';
 import type { Claims } from '$lib/server/db/context';
-import type { AuditApi, MembersApi, StaffApi } from './staff-types';
+import type { AuditApi, MembersApi, OrganizationApi, StaffApi } from './staff-types';
 import type { BuilderApi } from './builder-types';
 import type { PublicResultsApi } from './public-results-types';
 import type { NumberValueCount, PopulationApi, QuestionStratumCell } from './weighting-types';
@@ -201,6 +201,7 @@ export interface Backend {
 	publicResults: PublicResultsApi;
 	members: MembersApi;
 	audit: AuditApi;
+	organization: OrganizationApi;
 	/** True when the database answers. */
 	health(): Promise<boolean>;
 }

@@ -7,6 +7,8 @@ import type {
 	MemberChange,
 	MembersApi,
 	Membership,
+	OrganizationApi,
+	OrganizationSettings,
 	Role,
 	StaffApi
 } from '../staff-types';
@@ -66,6 +68,25 @@ export function membersOf({ caller, anon }: Transports): MembersApi {
 				{ p_token: token }
 			);
 			return row ?? null;
+		}
+	};
+}
+
+export function organizationOf({ caller }: Transports): OrganizationApi {
+	return {
+		settings: (orgId) =>
+			caller<OrganizationSettings | null>('organization_settings', { p_org_id: orgId }),
+		setMinCellSize: async (orgId, k) => {
+			try {
+				const changed = await caller<boolean>('organization_set_min_cell_size', {
+					p_org_id: orgId,
+					p_min_cell_size: k
+				});
+				return changed ? null : 'forbidden';
+			} catch (error) {
+				if (error instanceof RpcError && error.code === '23514') return 'out_of_range';
+				throw error;
+			}
 		}
 	};
 }
