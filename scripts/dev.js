@@ -1,7 +1,8 @@
 // npm run dev: the same database start-up as `npm start`, then Vite's dev server
 // with hot reload instead of the production build.
 import { spawn } from 'node:child_process';
-import { openDatabase } from './lib/database.js';
+import { ensureCodeSecret } from './lib/code-secret.js';
+import { dataDirectory, openDatabase } from './lib/database.js';
 import { migrate } from './lib/migrate.js';
 import { seedDemoIfEmpty } from './lib/seed.js';
 
@@ -15,7 +16,11 @@ const vite = spawn(
 	['node_modules/vite/bin/vite.js', 'dev', ...process.argv.slice(2)],
 	{
 		stdio: 'inherit',
-		env: { ...process.env, KOE_APP_DATABASE_URL: db.appUrl }
+		env: {
+			...process.env,
+			KOE_APP_DATABASE_URL: db.appUrl,
+			KOE_CODE_SECRET: ensureCodeSecret(db.dataDir ?? dataDirectory())
+		}
 	}
 );
 const stop = () => vite.kill('SIGTERM');

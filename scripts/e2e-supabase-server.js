@@ -43,7 +43,8 @@ const server = spawn(process.execPath, ['build/index.js'], {
 		HOST: '127.0.0.1',
 		ORIGIN: origin,
 		SHUTDOWN_TIMEOUT: '1',
-		KOE_SIGNIN_RATE_LIMIT: '1000'
+		KOE_SIGNIN_RATE_LIMIT: '1000',
+		KOE_CODE_SECRET: 'e2e-supabase-invitation-codes'
 	}
 });
 

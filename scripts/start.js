@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureBuild } from './lib/build.js';
-import { openDatabase } from './lib/database.js';
+import { ensureCodeSecret } from './lib/code-secret.js';
+import { dataDirectory, openDatabase } from './lib/database.js';
 import { migrate } from './lib/migrate.js';
 import { demoAccounts, demoIsPresent, seedDemoIfEmpty } from './lib/seed.js';
 
@@ -25,6 +26,7 @@ if (await demoIsPresent(db.ownerUrl)) {
 }
 
 process.env.KOE_APP_DATABASE_URL = db.appUrl;
+process.env.KOE_CODE_SECRET = ensureCodeSecret(db.dataDir ?? dataDirectory());
 const port = (process.env.PORT ??= '3000');
 // adapter-node assumes https unless told the site's origin; locally it is plain
 // http. Behind a proxy, set ORIGIN to the public address.

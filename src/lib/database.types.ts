@@ -162,6 +162,38 @@ export type Database = {
 					}
 				];
 			};
+			invitation_codes: {
+				Row: {
+					age_group: string;
+					code_hash: string;
+					district: string;
+					survey_id: string;
+					used_via: string | null;
+				};
+				Insert: {
+					age_group: string;
+					code_hash: string;
+					district: string;
+					survey_id: string;
+					used_via?: string | null;
+				};
+				Update: {
+					age_group?: string;
+					code_hash?: string;
+					district?: string;
+					survey_id?: string;
+					used_via?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'invitation_codes_survey_id_fkey';
+						columns: ['survey_id'];
+						isOneToOne: false;
+						referencedRelation: 'surveys';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			invitations: {
 				Row: {
 					accepted_at: string | null;
@@ -264,6 +296,60 @@ export type Database = {
 					slug?: string;
 				};
 				Relationships: [];
+			};
+			paper_entries: {
+				Row: {
+					answers: Json;
+					entered_by: string;
+					entered_on: string;
+					fields: Json;
+					has_code: boolean;
+					id: string;
+					sheet: string;
+					sheet_label: string;
+					survey_id: string;
+					version_id: string;
+				};
+				Insert: {
+					answers: Json;
+					entered_by: string;
+					entered_on?: string;
+					fields: Json;
+					has_code: boolean;
+					id?: string;
+					sheet: string;
+					sheet_label: string;
+					survey_id: string;
+					version_id: string;
+				};
+				Update: {
+					answers?: Json;
+					entered_by?: string;
+					entered_on?: string;
+					fields?: Json;
+					has_code?: boolean;
+					id?: string;
+					sheet?: string;
+					sheet_label?: string;
+					survey_id?: string;
+					version_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'paper_entries_survey_id_fkey';
+						columns: ['survey_id'];
+						isOneToOne: false;
+						referencedRelation: 'surveys';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'paper_entries_version_id_fkey';
+						columns: ['version_id'];
+						isOneToOne: false;
+						referencedRelation: 'survey_versions';
+						referencedColumns: ['id'];
+					}
+				];
 			};
 			population: {
 				Row: {
@@ -523,6 +609,73 @@ export type Database = {
 					}
 				];
 			};
+			sample_letters: {
+				Row: {
+					address: string | null;
+					age_group: string;
+					district: string;
+					letter_no: number;
+					name: string | null;
+					postal_code: string | null;
+					survey_id: string;
+				};
+				Insert: {
+					address?: string | null;
+					age_group: string;
+					district: string;
+					letter_no: number;
+					name?: string | null;
+					postal_code?: string | null;
+					survey_id: string;
+				};
+				Update: {
+					address?: string | null;
+					age_group?: string;
+					district?: string;
+					letter_no?: number;
+					name?: string | null;
+					postal_code?: string | null;
+					survey_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'sample_letters_survey_id_fkey';
+						columns: ['survey_id'];
+						isOneToOne: false;
+						referencedRelation: 'surveys';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			survey_mailings: {
+				Row: {
+					letter_text: string;
+					reminder_text: string;
+					sender: string;
+					survey_id: string;
+				};
+				Insert: {
+					letter_text?: string;
+					reminder_text?: string;
+					sender?: string;
+					survey_id: string;
+				};
+				Update: {
+					letter_text?: string;
+					reminder_text?: string;
+					sender?: string;
+					survey_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'survey_mailings_survey_id_fkey';
+						columns: ['survey_id'];
+						isOneToOne: true;
+						referencedRelation: 'surveys';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			survey_versions: {
 				Row: {
 					created_at: string;
@@ -562,10 +715,13 @@ export type Database = {
 				Row: {
 					closes_at: string | null;
 					created_at: string;
+					double_entry: boolean;
 					id: string;
 					opens_at: string | null;
 					org_id: string;
+					paper_too_many: string;
 					published_version_id: string | null;
+					requires_code: boolean;
 					results_published: boolean;
 					slug: string;
 					status: string;
@@ -574,10 +730,13 @@ export type Database = {
 				Insert: {
 					closes_at?: string | null;
 					created_at?: string;
+					double_entry?: boolean;
 					id?: string;
 					opens_at?: string | null;
 					org_id: string;
+					paper_too_many?: string;
 					published_version_id?: string | null;
+					requires_code?: boolean;
 					results_published?: boolean;
 					slug: string;
 					status?: string;
@@ -586,10 +745,13 @@ export type Database = {
 				Update: {
 					closes_at?: string | null;
 					created_at?: string;
+					double_entry?: boolean;
 					id?: string;
 					opens_at?: string | null;
 					org_id?: string;
+					paper_too_many?: string;
 					published_version_id?: string | null;
+					requires_code?: boolean;
 					results_published?: boolean;
 					slug?: string;
 					status?: string;
@@ -783,6 +945,13 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			invitation_code_status: {
+				Args: {
+					p_survey_id: string;
+					p_code: string;
+				};
+				Returns: string;
+			};
 			invitation_create: {
 				Args: {
 					p_org_id: string;
@@ -887,6 +1056,47 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			paper_mismatches: {
+				Args: {
+					p_survey_id: string;
+				};
+				Returns: {
+					sheet_label: string;
+					entries: Json;
+				}[];
+			};
+			paper_resolve: {
+				Args: {
+					p_entry_id: string;
+					p_answers: Json;
+					p_code: string;
+				};
+				Returns: Json;
+			};
+			paper_settings: {
+				Args: {
+					p_survey_id: string;
+				};
+				Returns: Json;
+			};
+			paper_submit: {
+				Args: {
+					p_survey_id: string;
+					p_version_id: string;
+					p_idempotency_key: string;
+					p_answers: Json;
+					p_code: string;
+					p_sheet: string;
+					p_fields: Json;
+				};
+				Returns: Json;
+			};
+			paper_waiting: {
+				Args: {
+					p_survey_id: string;
+				};
+				Returns: number;
+			};
 			population_save: {
 				Args: {
 					p_survey_id: string;
@@ -971,6 +1181,19 @@ export type Database = {
 				};
 				Returns: number;
 			};
+			results_response_rate: {
+				Args: {
+					p_survey_id: string;
+				};
+				Returns: {
+					district: string;
+					age_group: string;
+					sampled: number;
+					responded: number;
+					web: number;
+					paper: number;
+				}[];
+			};
 			results_strata: {
 				Args: {
 					p_survey_id: string;
@@ -995,6 +1218,53 @@ export type Database = {
 					submitted_on: string;
 				}[];
 			};
+			sample_forget_mailing: {
+				Args: {
+					p_survey_id: string;
+				};
+				Returns: number;
+			};
+			sample_import: {
+				Args: {
+					p_survey_id: string;
+					p_first_letter: number;
+					p_rows: Json;
+				};
+				Returns: Json;
+			};
+			sample_letters_list: {
+				Args: {
+					p_survey_id: string;
+					p_from: number;
+					p_to: number;
+				};
+				Returns: {
+					letter_no: number;
+					district: string;
+					age_group: string;
+					name: string;
+					postal_code: string;
+					address: string;
+				}[];
+			};
+			sample_settings_save: {
+				Args: {
+					p_survey_id: string;
+					p_requires_code: boolean;
+					p_double_entry: boolean;
+					p_paper_too_many: string;
+					p_letter_text: string;
+					p_reminder_text: string;
+					p_sender: string;
+				};
+				Returns: undefined;
+			};
+			sample_summary: {
+				Args: {
+					p_survey_id: string;
+				};
+				Returns: Json;
+			};
 			setup_first_organization: {
 				Args: {
 					p_org_slug: string;
@@ -1013,6 +1283,7 @@ export type Database = {
 					p_idempotency_key: string;
 					p_answers: Json;
 					p_language?: string;
+					p_code?: string;
 				};
 				Returns: Json;
 			};
@@ -1112,6 +1383,7 @@ export type Database = {
 					versionId: string;
 					definition: Json;
 					accepting: boolean;
+					requiresCode: boolean;
 				}[];
 			};
 			survey_raw_readable: {

@@ -82,6 +82,22 @@ const expectations: Record<string, Expectation> = {
 		insert: nothing,
 		update: nothing,
 		delete: nothing
+	},
+	// Codes are made by sample_import and used by the submit functions only.
+	invitation_codes: {
+		select: { admin: 'own', editor: 'own', analyst: 'own' },
+		insert: nothing,
+		update: nothing,
+		delete: nothing
+	},
+	// Names and addresses: editors may read and delete them (after mailing), nobody else.
+	sample_letters: { select: builders, insert: nothing, update: nothing, delete: builders },
+	survey_mailings: { select: builders, insert: nothing, update: nothing, delete: nothing },
+	paper_entries: {
+		select: { admin: 'own', editor: 'own', data_entry: 'own' },
+		insert: nothing,
+		update: nothing,
+		delete: nothing
 	}
 };
 
@@ -229,6 +245,40 @@ const tables: Record<
 			 values ($1, '', 'zz', '', 'x', '', '', '', 'web', current_date, 0, 1)`,
 			[s.survey]
 		]
+	},
+	invitation_codes: {
+		org: 'public.survey_org(survey_id)',
+		key: 'survey_id',
+		update: "used_via = 'web'",
+		insert: (s) => [
+			`insert into public.invitation_codes values (sha256('zz'), $1, 'north', 'old', null)`,
+			[s.survey]
+		]
+	},
+	sample_letters: {
+		org: 'public.survey_org(survey_id)',
+		key: 'survey_id',
+		update: 'name = name',
+		insert: (s) => [
+			`insert into public.sample_letters (survey_id, letter_no, district, age_group) values ($1, 99, 'north', 'old')`,
+			[s.survey]
+		]
+	},
+	survey_mailings: {
+		org: 'public.survey_org(survey_id)',
+		key: 'survey_id',
+		update: 'sender = sender',
+		insert: (s) => [`insert into public.survey_mailings (survey_id) values ($1)`, [s.survey]]
+	},
+	paper_entries: {
+		org: 'public.survey_org(survey_id)',
+		key: 'id',
+		update: 'answers = answers',
+		insert: (s) => [
+			`insert into public.paper_entries (survey_id, sheet, sheet_label, has_code, version_id, answers, fields, entered_by)
+			 values ($1, sha256('zz'), '1', false, $2, '{}', '{}', $3)`,
+			[s.survey, s.version, s.user]
+		]
 	}
 };
 
@@ -290,6 +340,20 @@ async function arrangeOrganization(slug: string, withStaff: boolean): Promise<Sc
 		}
 	});
 	if (!submitted.ok) throw new Error('fixture response refused');
+	await db.owner.query(
+		`insert into public.invitation_codes values (sha256(convert_to($1, 'UTF8')), $2, 'north', 'old', null)`,
+		[surveyId, surveyId]
+	);
+	await db.owner.query(
+		`insert into public.sample_letters values ($1, 1, 'north', 'old', '山田', '100-0001', '千代田1')`,
+		[surveyId]
+	);
+	await db.owner.query(`insert into public.survey_mailings (survey_id) values ($1)`, [surveyId]);
+	await db.owner.query(
+		`insert into public.paper_entries (survey_id, sheet, sheet_label, has_code, version_id, answers, fields, entered_by)
+		 values ($1::uuid, sha256(convert_to($1::text, 'UTF8')), '7', false, $2, '{}', '{}', $3)`,
+		[surveyId, versionId, admin.sub]
+	);
 	const user = await db.owner.query<{ id: string }>(
 		`select koe_auth.upsert_user($1, 'correct horse battery') as id`,
 		[`newcomer@${slug}.example`]

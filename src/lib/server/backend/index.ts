@@ -5,6 +5,7 @@ import { auditOf, membersOf, organizationOf, staffOf } from './calls/members';
 import { populationOf } from './calls/population';
 import { publicResultsOf } from './calls/public-results';
 import { responsesOf } from './calls/responses';
+import { paperOf, samplesOf } from './calls/samples';
 import { resultsOf } from './calls/results';
 import { surveysOf } from './calls/surveys';
 import type { Backend } from './types';
@@ -21,6 +22,8 @@ export function createBackend(transports: Transports, signedIn: boolean): Backen
 		members: membersOf(transports),
 		audit: auditOf(transports),
 		organization: organizationOf(transports),
+		samples: samplesOf(transports),
+		paper: paperOf(transports),
 		health: () =>
 			transports.anon<boolean>('health').then(
 				(ok) => ok === true,

@@ -9,6 +9,7 @@ import type { Claims } from '$lib/server/db/context';
 import type { AuditApi, MembersApi, OrganizationApi, StaffApi } from './staff-types';
 import type { BuilderApi } from './builder-types';
 import type { PublicResultsApi } from './public-results-types';
+import type { PaperApi, SamplesApi } from './sample-types';
 import type { NumberValueCount, PopulationApi, QuestionStratumCell } from './weighting-types';
 import type { BreakdownCell, BreakdownFilter } from '$lib/domain/breakdown';
 
@@ -24,6 +25,8 @@ export interface PublishedSurvey extends SurveySummary {
 	versionId: string;
 	definition: Definition;
 	accepting: boolean;
+	/** web answers need an invitation code from the mailed sample */
+	requiresCode: boolean;
 }
 
 export interface Stratum {
@@ -37,11 +40,13 @@ export interface SubmitInput {
 	idempotencyKey: string;
 	answers: Answers;
 	language: string;
+	/** the resident's invitation code, when the survey was opened with one */
+	code?: string | null;
 }
 
 export type SubmitResult =
 	| { ok: true; responseId: string; duplicate: boolean }
-	| { ok: false; reason: 'closed' | 'invalid' };
+	| { ok: false; reason: 'closed' | 'invalid' | 'code_unknown' | 'code_used' | 'code_required' };
 
 /** Answers saved under a resume code (no session key, nothing that names the resident). */
 export interface Draft {
@@ -202,6 +207,10 @@ export interface Backend {
 	members: MembersApi;
 	audit: AuditApi;
 	organization: OrganizationApi;
+	/** The mailed sample: codes, letters, response rates. */
+	samples: SamplesApi;
+	/** Paper questionnaires keyed in by staff. */
+	paper: PaperApi;
 	/** True when the database answers. */
 	health(): Promise<boolean>;
 }

@@ -15,12 +15,16 @@ export function responsesOf({ caller }: Transports): Backend['responses'] {
 						p_version_id: input.versionId,
 						p_idempotency_key: input.idempotencyKey,
 						p_answers: input.answers,
-						p_language: input.language
+						p_language: input.language,
+						p_code: input.code ?? null
 					}
 				);
 				return { ok: true, responseId: result.response_id, duplicate: result.duplicate };
 			} catch (error) {
 				if (hinted(error, 'survey_closed')) return { ok: false, reason: 'closed' };
+				for (const reason of ['code_unknown', 'code_used', 'code_required'] as const) {
+					if (hinted(error, reason)) return { ok: false, reason };
+				}
 				if (error instanceof RpcError && (error.code === '22023' || error.code === '22P02')) {
 					return { ok: false, reason: 'invalid' };
 				}
