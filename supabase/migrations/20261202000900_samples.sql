@@ -16,7 +16,7 @@
 alter table public.surveys
   add column requires_code boolean not null default false,
   add column double_entry boolean not null default false,
-  add column paper_too_many text not null default 'first'
+  add column paper_too_many text not null default 'invalid'
     check (paper_too_many in ('first', 'invalid'));
 comment on column public.surveys.requires_code is
   'web answers need an invitation code (the mailed sample); paper answers may come without';
@@ -386,7 +386,7 @@ begin
   update public.surveys
   set requires_code = coalesce(p_requires_code, false),
       double_entry = coalesce(p_double_entry, false),
-      paper_too_many = coalesce(p_paper_too_many, 'first')
+      paper_too_many = coalesce(p_paper_too_many, 'invalid')
   where id = p_survey_id;
   insert into public.survey_mailings as m (survey_id, letter_text, reminder_text, sender)
   values (p_survey_id, v_texts ->> 'letter_text', v_texts ->> 'reminder_text', v_texts ->> 'sender')
