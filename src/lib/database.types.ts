@@ -305,6 +305,7 @@ export type Database = {
 					fields: Json;
 					has_code: boolean;
 					id: string;
+					keying: number;
 					sheet: string;
 					sheet_label: string;
 					survey_id: string;
@@ -317,6 +318,7 @@ export type Database = {
 					fields: Json;
 					has_code: boolean;
 					id?: string;
+					keying: number;
 					sheet: string;
 					sheet_label: string;
 					survey_id: string;
@@ -329,6 +331,7 @@ export type Database = {
 					fields?: Json;
 					has_code?: boolean;
 					id?: string;
+					keying?: number;
 					sheet?: string;
 					sheet_label?: string;
 					survey_id?: string;

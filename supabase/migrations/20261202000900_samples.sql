@@ -66,8 +66,11 @@ create table public.paper_entries (
   answers jsonb not null check (jsonb_typeof(answers) = 'object'),
   fields jsonb not null check (jsonb_typeof(fields) = 'object'),
   entered_by uuid not null,
+  -- 1 for the sheet's first keying, 2 for the second (no time: only the order)
+  keying smallint not null check (keying between 1 and 2),
   entered_on date not null default current_date,
-  unique (survey_id, sheet, entered_by)
+  unique (survey_id, sheet, entered_by),
+  unique (survey_id, sheet, keying)
 );
 
 alter table public.invitation_codes enable row level security;
@@ -678,8 +681,7 @@ begin
   v_hash := koe_private.paper_sheet_hash(p_survey_id, v_sheet);
   perform 1 from public.surveys where id = p_survey_id for update;
   select * into v_first from public.paper_entries
-  where survey_id = p_survey_id and sheet = v_hash
-  order by entered_on limit 1;
+  where survey_id = p_survey_id and sheet = v_hash and keying = 1;
   if (select count(*) from public.paper_entries where survey_id = p_survey_id and sheet = v_hash) > 1 then
     raise exception 'the sheet is waiting for review' using errcode = 'P0001', hint = 'in_review';
   end if;
@@ -690,10 +692,11 @@ begin
   end if;
 
   insert into public.paper_entries
-    (survey_id, sheet, sheet_label, has_code, version_id, answers, fields, entered_by)
+    (survey_id, sheet, sheet_label, has_code, version_id, answers, fields, entered_by, keying)
   values (p_survey_id, v_hash,
     case when p_code is not null then left(v_sheet, 4) || '…' else v_sheet end,
-    p_code is not null, p_version_id, p_answers, coalesce(p_fields, '{}'), auth.uid());
+    p_code is not null, p_version_id, p_answers, coalesce(p_fields, '{}'), auth.uid(),
+    case when v_first.id is null then 1 else 2 end);
 
   if v_first.id is null then
     return jsonb_build_object('status', 'first');
@@ -751,7 +754,7 @@ as $$
   select min(e.sheet_label),
     jsonb_agg(jsonb_build_object('id', e.id, 'answers', e.answers, 'fields', e.fields,
       'version_id', e.version_id, 'mine', e.entered_by = (select auth.uid()))
-      order by e.entered_on, e.id)
+      order by e.keying)
   from public.paper_entries e
   where e.survey_id = p_survey_id
   group by e.sheet

@@ -275,8 +275,8 @@ const tables: Record<
 		key: 'id',
 		update: 'answers = answers',
 		insert: (s) => [
-			`insert into public.paper_entries (survey_id, sheet, sheet_label, has_code, version_id, answers, fields, entered_by)
-			 values ($1, sha256('zz'), '1', false, $2, '{}', '{}', $3)`,
+			`insert into public.paper_entries (survey_id, sheet, sheet_label, has_code, version_id, answers, fields, entered_by, keying)
+			 values ($1, sha256('zz'), '1', false, $2, '{}', '{}', $3, 1)`,
 			[s.survey, s.version, s.user]
 		]
 	}
@@ -350,8 +350,8 @@ async function arrangeOrganization(slug: string, withStaff: boolean): Promise<Sc
 	);
 	await db.owner.query(`insert into public.survey_mailings (survey_id) values ($1)`, [surveyId]);
 	await db.owner.query(
-		`insert into public.paper_entries (survey_id, sheet, sheet_label, has_code, version_id, answers, fields, entered_by)
-		 values ($1::uuid, sha256(convert_to($1::text, 'UTF8')), '7', false, $2, '{}', '{}', $3)`,
+		`insert into public.paper_entries (survey_id, sheet, sheet_label, has_code, version_id, answers, fields, entered_by, keying)
+		 values ($1::uuid, sha256(convert_to($1::text, 'UTF8')), '7', false, $2, '{}', '{}', $3, 1)`,
 		[surveyId, versionId, admin.sub]
 	);
 	const user = await db.owner.query<{ id: string }>(

@@ -16,6 +16,7 @@ import { createOrganization, createStaff, createSurvey } from '../testing/fixtur
 import { fakeSupabase, type FakeSupabase } from '../testing/supabase';
 import { signJwt } from '../testing/supabase/jwt';
 import { RpcError } from '../rpc/types';
+import { deriveCode } from '../samples/codes';
 
 const PASSWORD = 'correct horse battery';
 const SITE = new URL('http://localhost:3000/');
@@ -432,6 +433,108 @@ describe('organisation settings through supabase-js', () => {
 		expect(
 			await (await visit()).backend.organization.setMinCellSize(org, 6).catch(() => 'refused')
 		).toBe('refused');
+	});
+});
+
+describe('the mailed sample and paper questionnaires through supabase-js', () => {
+	it('imports codes, answers with one, keys paper twice, and reads the response rate', async () => {
+		const city = await createOrganization(db.owner, 'sample-city');
+		await db.owner.query(
+			`insert into public.districts (org_id, code, name) values ($1, 'north', '{"ja":"北"}');
+			 insert into public.age_groups (org_id, code, name, min_age) values ($1, 'old', '{"ja":"高"}', 60)`.replaceAll(
+				'$1',
+				`'${city}'`
+			)
+		);
+		await createStaff(db.owner, city, 'editor@sample.example', 'editor');
+		await createStaff(db.owner, city, 'entry@sample.example', 'data_entry');
+		await createStaff(db.owner, city, 'entry2@sample.example', 'data_entry');
+		const mailed = await createSurvey(db.owner, city, 'sampled', sampleDefinition);
+		const editor = (await signedIn('editor@sample.example')).session.backend;
+		const entry = (await signedIn('entry@sample.example')).session.backend;
+		const entry2 = (await signedIn('entry2@sample.example')).session.backend;
+
+		await editor.samples.saveSettings(mailed.surveyId, {
+			requiresCode: true,
+			doubleEntry: true,
+			paperTooMany: 'first',
+			letterText: '拝啓',
+			reminderText: '先日',
+			sender: '企画課'
+		});
+		const summary = await editor.samples.summary(mailed.surveyId);
+		expect(summary).toMatchObject({
+			codes: 0,
+			nextLetter: 1,
+			requiresCode: true,
+			letterText: '拝啓'
+		});
+		const codes = [1, 2, 3].map((n) => deriveCode('contract', mailed.surveyId, n));
+		const rows = codes.map((code, i) => ({
+			line: String(i + 2),
+			code,
+			district: 'north',
+			age_group: 'old',
+			name: `住民${i}`,
+			postal_code: null,
+			address: null
+		}));
+		expect(await editor.samples.import(mailed.surveyId, 1, rows)).toMatchObject({
+			ok: true,
+			imported: 3
+		});
+		expect(await editor.samples.letters(mailed.surveyId, 1, 3)).toHaveLength(3);
+
+		const resident = (await visit()).backend;
+		expect(await resident.samples.codeStatus(mailed.surveyId, codes[0])).toBe('ok');
+		const sent = await resident.responses.submit({
+			surveyId: mailed.surveyId,
+			versionId: mailed.versionId,
+			idempotencyKey: randomUUID(),
+			answers: answers('south'),
+			language: 'ja',
+			code: codes[0]
+		});
+		expect(sent).toMatchObject({ ok: true });
+
+		expect(await entry.paper.settings(mailed.surveyId)).toEqual({
+			doubleEntry: true,
+			tooMany: 'first',
+			requiresCode: true
+		});
+		const sheet = (answersOf: Record<string, string>) => ({
+			surveyId: mailed.surveyId,
+			versionId: mailed.versionId,
+			idempotencyKey: randomUUID(),
+			answers: answersOf,
+			code: codes[1],
+			sheet: null,
+			fields: {}
+		});
+		expect(await entry.paper.submit(sheet({ stay: 'yes' }))).toEqual({ ok: true, status: 'first' });
+		expect(await entry2.paper.submit(sheet({ stay: 'no' }))).toEqual({
+			ok: true,
+			status: 'mismatch'
+		});
+		expect(await entry.paper.waiting(mailed.surveyId)).toBe(0);
+		const [review] = await entry.paper.mismatches(mailed.surveyId);
+		expect(review.entries).toHaveLength(2);
+		expect(await entry.paper.resolve(review.entries[0].id, { stay: 'yes' }, codes[1])).toEqual({
+			ok: true,
+			status: 'saved'
+		});
+
+		const rates = await editor.samples.responseRate(mailed.surveyId);
+		// an editor has no raw-data rights: 2 responses are a small cell (k = 5)
+		expect(rates).toEqual([
+			{ district: 'north', age_group: 'old', sampled: 3, responded: null, web: null, paper: null }
+		]);
+		const { rows: used } = await db.owner.query<{ used_via: string }>(
+			'select used_via from public.invitation_codes where survey_id = $1 order by used_via',
+			[mailed.surveyId]
+		);
+		expect(used.map((u) => u.used_via)).toEqual(['paper', 'web', null]);
+		expect(await editor.samples.forgetMailing(mailed.surveyId)).toBe(3);
 	});
 });
 

@@ -24,16 +24,18 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 	const dual = closedQuestions(survey.definition).filter(
 		(q) => q.type === 'matrix' && csDimensions(q) !== null
 	);
-	const [respondents, counts, strata, names, demo, cells, csCells, analysis] = await Promise.all([
-		backend.results.respondents(survey.id),
-		backend.results.questionCounts(survey.id),
-		backend.results.strata(survey.id),
-		backend.surveys.strata(survey.id),
-		backend.surveys.hasDemoData(survey.id),
-		target ? backend.results.crosstab(survey.id, target.question) : Promise.resolve([]),
-		Promise.all(dual.map((q) => backend.results.crosstab(survey.id, q.key))),
-		loadAnalysis(backend, survey.id, survey.definition)
-	]);
+	const [respondents, counts, strata, names, demo, cells, csCells, analysis, rates] =
+		await Promise.all([
+			backend.results.respondents(survey.id),
+			backend.results.questionCounts(survey.id),
+			backend.results.strata(survey.id),
+			backend.surveys.strata(survey.id),
+			backend.surveys.hasDemoData(survey.id),
+			target ? backend.results.crosstab(survey.id, target.question) : Promise.resolve([]),
+			Promise.all(dual.map((q) => backend.results.crosstab(survey.id, q.key))),
+			loadAnalysis(backend, survey.id, survey.definition),
+			backend.samples.responseRate(survey.id)
+		]);
 	const param = (name: string, allowed: string[]) => {
 		const value = url.searchParams.get(name) ?? '';
 		return allowed.includes(value) ? value : '';
@@ -50,5 +52,18 @@ export const load: PageServerLoad = async ({ locals, params, url, depends }) => 
 		scoring: (param('cs_scoring', SCORINGS) || 'mean') as Scoring,
 		cells: Object.fromEntries(dual.map((q, i) => [q.key, csCells[i]]))
 	};
-	return { survey, respondents, counts, strata, names, demo, target, targets, cells, cs, analysis };
+	return {
+		survey,
+		respondents,
+		counts,
+		strata,
+		names,
+		demo,
+		target,
+		targets,
+		cells,
+		cs,
+		analysis,
+		rates
+	};
 };

@@ -11,6 +11,7 @@ import { isLocale } from '$lib/i18n';
 import type { PublishedSurvey } from '$lib/server/backend/types';
 import { switchLocale } from '$lib/server/locale';
 import { decodeState, encodeState, type FormState } from './form-state';
+import { openWithCode, type CodeGate } from './invitation';
 import { groupCode, resumedState, saveProgress } from './resume';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,11 +28,24 @@ export interface AnswerView {
 	resume?: string;
 	/** a typed or linked resume code that found nothing, as typed */
 	resumeError?: string;
+	/** the session was opened with an invitation code (which is also its resume code) */
+	invited?: boolean;
+	/** instead of the questions: the invitation code page, and why */
+	gate?: CodeGate;
 }
 
 function view(state: FormState, page: number, errors?: FieldErrors): AnswerView {
 	const resume = state.r ? groupCode(state.r) : undefined;
-	return { page, state: encodeState(state), session: state.k, answers: state.a, errors, resume };
+	const invited = state.c !== undefined;
+	return {
+		page,
+		state: encodeState(state),
+		session: state.k,
+		answers: state.a,
+		errors,
+		resume,
+		invited
+	};
 }
 
 const newSession = (survey: PublishedSurvey) =>
@@ -44,14 +58,32 @@ async function resume(locals: App.Locals, survey: PublishedSurvey, code: string)
 	return view(...resumedState(survey, draft));
 }
 
+/** The session an invitation code opens, or the code page (with what was wrong). */
+async function invited(locals: App.Locals, survey: PublishedSurvey, typed: string) {
+	const opened = await openWithCode(locals, survey, typed);
+	if ('gate' in opened) return { ...newSession(survey), gate: opened.gate };
+	return view(opened.state, opened.page);
+}
+
+/** The first view of a plain visit: a letter's link, a resume link, or a new session. */
+async function firstView(locals: App.Locals, survey: PublishedSurvey, url: URL) {
+	const code = url.searchParams.get('code');
+	if (code !== null) return invited(locals, survey, code);
+	const resumeCode = url.searchParams.get('resume');
+	if (resumeCode !== null) return resume(locals, survey, resumeCode);
+	if (survey.requiresCode && survey.accepting) {
+		return { ...newSession(survey), gate: { reason: 'needed' as const } };
+	}
+	return newSession(survey);
+}
+
 export const load: PageServerLoad = async ({ locals, params, request, url }) => {
 	const survey = await locals.backend.surveys.published(params.slug);
 	if (!survey) error(404, { message: locals.t('survey.notFound') });
 	// After a form action the page shows the action's result: no draft to load again.
-	const code = request.method === 'POST' ? null : url.searchParams.get('resume');
 	return {
 		survey,
-		initial: code === null ? newSession(survey) : await resume(locals, survey, code)
+		initial: request.method === 'POST' ? newSession(survey) : await firstView(locals, survey, url)
 	};
 };
 
@@ -69,10 +101,15 @@ export const actions: Actions = {
 		const form = await request.formData();
 		// The first page's 「続きから回答する」 form (a POST, so it counts against the rate limit).
 		const typed = form.get('resume');
-		if (typeof typed === 'string') {
+		const typedCode = form.get('code');
+		if (typeof typed === 'string' || typeof typedCode === 'string') {
 			const current = await locals.backend.surveys.published(params.slug);
 			if (!current) error(404, { message: locals.t('survey.notFound') });
-			const resumed = await resume(locals, current, typed);
+			if (typeof typedCode === 'string') {
+				const opened = await invited(locals, current, typedCode);
+				return opened.gate ? fail(opened.gate.reason === 'used' ? 409 : 400, opened) : opened;
+			}
+			const resumed = await resume(locals, current, typed as string);
 			return resumed.resumeError ? fail(400, resumed) : resumed;
 		}
 		const state = decodeState(form.get('state'));
@@ -85,6 +122,9 @@ export const actions: Actions = {
 			return fail(400, { ...view(restart, start), restarted: true });
 		}
 		if (!survey.accepting) return fail(409, { ...view(state, 0), closed: true });
+		if (survey.requiresCode && !state.c) {
+			return fail(400, { ...newSession(survey), gate: { reason: 'needed' as const } });
+		}
 
 		const def = survey.definition;
 		const pages = paginate(def);
@@ -130,14 +170,23 @@ export const actions: Actions = {
 			versionId: survey.versionId,
 			idempotencyKey: kept.k,
 			answers: kept.a,
-			language: locals.locale
+			language: locals.locale,
+			code: kept.c ?? null
 		});
 		if (!result.ok && result.reason === 'closed') {
 			return fail(409, { ...view(kept, pageIndex), closed: true });
 		}
+		if (!result.ok && result.reason !== 'invalid') {
+			const gate: CodeGate =
+				result.reason === 'code_required'
+					? { reason: 'needed' }
+					: { reason: result.reason === 'code_used' ? 'used' : 'unknown', typed: kept.c ?? '' };
+			return fail(409, { ...view(kept, pageIndex), gate });
+		}
 		if (!result.ok) return fail(400, { ...view(kept, pageIndex), restarted: true });
 		// Sent: the saved draft has served its purpose (and must not outlive the response).
-		if (kept.r) {
+		// A code's draft went with the response, in the same transaction.
+		if (kept.r && !kept.c) {
 			await locals.backend.responses.discardDraft(kept.r).catch((e: Error) => {
 				console.error('discarding a draft failed:', e.message);
 			});

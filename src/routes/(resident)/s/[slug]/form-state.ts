@@ -25,9 +25,14 @@ const formState = z.object({
 	r: z
 		.string()
 		.regex(/^[2-9A-HJ-NP-Z]{12}$/)
+		.optional(),
+	/** the invitation code the session was opened with (it is also the resume code) */
+	c: z
+		.string()
+		.regex(/^[2-9A-HJ-NP-TV-Z]{12}$/)
 		.optional()
 });
-export type FormState = { k: string; v: string; a: Answers; r?: string };
+export type FormState = { k: string; v: string; a: Answers; r?: string; c?: string };
 
 export function encodeState(state: FormState): string {
 	return Buffer.from(JSON.stringify(state)).toString('base64url');

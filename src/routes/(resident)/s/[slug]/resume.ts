@@ -24,7 +24,8 @@ export async function saveProgress(
 ): Promise<FormState> {
 	try {
 		const code = await responses.saveDraft({
-			code: state.r ?? null,
+			// a session opened with an invitation code saves under that code
+			code: state.r ?? state.c ?? null,
 			surveyId: survey.id,
 			versionId: state.v,
 			answers: state.a,
