@@ -144,7 +144,9 @@ describe('importing a sample', () => {
 				{ line: '5', problem: 'duplicate_code' }
 			]
 		});
-		const { rows } = await db.owner.query<{ n: number }>('select count(*)::int as n from public.invitation_codes');
+		const { rows } = await db.owner.query<{ n: number }>(
+			'select count(*)::int as n from public.invitation_codes'
+		);
 		expect(rows[0].n).toBe(0);
 	});
 
@@ -328,11 +330,15 @@ describe('paper questionnaires', () => {
 		const [mismatch] = await as(staff.editor).paper.mismatches(survey.surveyId);
 		expect(mismatch.sheetLabel).toBe('P-17');
 		expect(mismatch.entries.map((e) => e.answers)).toEqual([{ stay: 'no' }, { stay: 'yes' }]);
-		const before = await db.owner.query<{ n: number }>(`select count(*)::int as n from public.responses`);
+		const before = await db.owner.query<{ n: number }>(
+			`select count(*)::int as n from public.responses`
+		);
 		expect(
 			await as(staff.editor).paper.resolve(mismatch.entries[1].id, { stay: 'yes' }, null)
 		).toEqual({ ok: true, status: 'saved' });
-		const after = await db.owner.query<{ n: number }>(`select count(*)::int as n from public.responses`);
+		const after = await db.owner.query<{ n: number }>(
+			`select count(*)::int as n from public.responses`
+		);
 		expect(after.rows[0].n).toBe(before.rows[0].n + 1);
 		expect(await as(staff.editor).paper.mismatches(survey.surveyId)).toEqual([]);
 		expect(await as(staff.editor).paper.resolve(mismatch.entries[1].id, {}, null)).toEqual({
