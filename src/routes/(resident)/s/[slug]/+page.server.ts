@@ -116,15 +116,16 @@ export const actions: Actions = {
 		const fresh = await locals.backend.surveys.published(params.slug, state?.v);
 		if (!fresh) error(404, { message: locals.t('survey.notFound') });
 		const survey = fresh;
+		const codePage = () => ({ ...newSession(survey), gate: { reason: 'needed' as const } });
+		if (!state && survey.requiresCode) return fail(400, codePage());
 		if (!state) {
 			const start = shownPages(survey.definition, {})[0] ?? 0;
 			const restart = { k: randomUUID(), v: survey.versionId, a: {} };
 			return fail(400, { ...view(restart, start), restarted: true });
 		}
 		if (!survey.accepting) return fail(409, { ...view(state, 0), closed: true });
-		if (survey.requiresCode && !state.c) {
-			return fail(400, { ...newSession(survey), gate: { reason: 'needed' as const } });
-		}
+		// A survey for the mailed sample only: no questions without a code.
+		const gated = survey.requiresCode && !state.c;
 
 		const def = survey.definition;
 		const pages = paginate(def);
@@ -137,8 +138,9 @@ export const actions: Actions = {
 		const language = form.get('lang');
 		if (isLocale(language)) {
 			switchLocale({ cookies, locals }, language);
-			return view(state, pageIndex);
+			return gated ? codePage() : view(state, pageIndex);
 		}
+		if (gated) return fail(400, codePage());
 
 		const answers: Answers = { ...state.a };
 		for (const q of page.questions) delete answers[q.key];
