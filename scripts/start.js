@@ -33,6 +33,8 @@ const port = (process.env.PORT ??= '3000');
 process.env.ORIGIN ??= `http://localhost:${port}`;
 // Open dashboards hold event streams; do not wait 30 s for them on shutdown.
 process.env.SHUTDOWN_TIMEOUT ??= '2';
+// A drawn sample of 20,000 residents with addresses is about 2 MB of CSV.
+process.env.BODY_SIZE_LIMIT ??= '6M';
 process.once('sveltekit:shutdown', () => {
 	void db.stop().finally(() => process.exit(0));
 });
