@@ -67,10 +67,10 @@ function machine() {
 
 /**
  * @param {{ name: string, suite: Suite }[]} suites
- * @param {string} baseUrl
+ * @param {{ baseUrl: string, dataDir: string }} koe
  * @param {string} executablePath
  */
-async function runSuites(suites, baseUrl, executablePath) {
+async function runSuites(suites, { baseUrl, dataDir }, executablePath) {
 	/** @type {Record<string, number>} */
 	const metrics = {};
 	/** @type {Record<string, Target>} */
@@ -89,6 +89,8 @@ async function runSuites(suites, baseUrl, executablePath) {
 		try {
 			const result = await suite.run({
 				baseUrl,
+				dataDir,
+				executablePath,
 				workDir: suiteWorkDir,
 				log: (line) => log(`  ${line}`),
 				chromium: async (options = {}) => {
@@ -140,7 +142,7 @@ async function main() {
 	});
 	let outcome;
 	try {
-		outcome = await runSuites(suites, koe.baseUrl, executablePath);
+		outcome = await runSuites(suites, koe, executablePath);
 	} finally {
 		await koe.stop();
 	}

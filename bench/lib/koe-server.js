@@ -11,7 +11,7 @@ const HEALTH_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
 const POSTGRES_GRACE_MS = 3_000;
 
-/** @typedef {{ baseUrl: string, logFile: string, stop: () => Promise<void> }} KoeServer */
+/** @typedef {{ baseUrl: string, logFile: string, dataDir: string, stop: () => Promise<void> }} KoeServer */
 
 /** @returns {Promise<number>} a TCP port that was free a moment ago */
 export function freePort() {
@@ -118,7 +118,12 @@ export async function startKoe({ root, dataDir, logFile, log }) {
 			KOE_DATA_DIR: dataDir,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN: baseUrl
+			ORIGIN: baseUrl,
+			// The bench's phones all come from 127.0.0.1; each tells its own address,
+			// as a load balancer would, so the per-client rate limit (which stays on)
+			// counts each resident apart instead of refusing the whole crowd.
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1'
 		},
 		stdio: ['ignore', output, output]
 	});
@@ -173,5 +178,5 @@ export async function startKoe({ root, dataDir, logFile, log }) {
 		throw new Error(`${message}\n--- last lines of ${shortLog} ---\n${tail(logFile)}`);
 	}
 	log(`Koe is healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-	return { baseUrl, logFile, stop };
+	return { baseUrl, logFile, dataDir, stop };
 }

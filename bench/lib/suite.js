@@ -7,6 +7,8 @@
 /**
  * @typedef {object} BenchContext
  * @property {string} baseUrl Koe's production server, started for this run (no trailing slash)
+ * @property {string} dataDir its data folder (the embedded PostgreSQL's cluster.json is there)
+ * @property {string} executablePath the Chromium the bench uses
  * @property {(options?: import('@playwright/test').LaunchOptions) => Promise<import('@playwright/test').Browser>} chromium
  *   launches headless Chromium; run.js closes it after the suite
  * @property {string} workDir a scratch folder for this suite (bench/.work/<suite>/, git-ignored)
