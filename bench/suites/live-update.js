@@ -46,6 +46,11 @@ export async function run(ctx) {
 	const fromSend = [];
 	/** @type {number[]} */
 	const refetch = [];
+	// One resident at a time: each request's own cost, without queueing behind others.
+	/** @type {number[]} */
+	const alonePage = [];
+	/** @type {number[]} */
+	const aloneSubmit = [];
 	try {
 		for (let i = 0; i < 50 && !ready; i++) await sleep(100);
 		if (!ready) throw new Error('the event stream did not say ready');
@@ -72,6 +77,10 @@ export async function run(ctx) {
 				{ beforeSubmit: () => (sentAt = performance.now()) }
 			);
 			const answeredAt = timings.find((t) => t.step === 'submit')?.end ?? 0;
+			for (const t of timings) {
+				if (t.step === 'page') alonePage.push(t.ms);
+				if (t.step === 'submit') aloneSubmit.push(t.ms);
+			}
 			const at = await arrived;
 			fromResponse.push(at - answeredAt);
 			fromSend.push(at - sentAt);
@@ -99,6 +108,7 @@ export async function run(ctx) {
 		},
 		notes: [
 			`live-update: ${SUBMISSIONS} submissions one at a time (${GAP_MS} ms apart) while the demo admin's dashboard event stream is open; from the final POST's response to the event: ${describe(live)}; from sending the POST: ${describe(sent)}.`,
+			`live-update: one resident at a time, page POSTs ${describe(summarize(alonePage))}; final POST ${describe(summarize(aloneSubmit))}.`,
 			`live-update: the dashboard's data fetched again after each event (/dashboard/${demoSurvey.slug}/__data.json): ${describe(data)}.`
 		]
 	};
