@@ -5,6 +5,7 @@
 // script payloads, an answer to a hidden question). Every case must be refused
 // with a 4xx page in Japanese that says what is wrong, and nothing stored.
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import pg from 'pg';
 import { encodeState, pool, postForm } from './form.js';
@@ -31,7 +32,7 @@ const SCRIPTS = [
 ];
 
 /** @typedef {{ a: Record<string, unknown>, [key: string]: unknown }} State */
-/** @typedef {{ fields: [string, string | Buffer][], state: State | string | null, page: string, coded: boolean }} Form */
+/** @typedef {{ fields: [string, string | Buffer][], state: State | string | null, page: string, coded: boolean, contentType?: string }} Form */
 /** @typedef {{ defect: string, apply: (form: Form) => Form }} Mutation */
 
 const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...SCRIPTS));
@@ -188,6 +189,13 @@ const defect = fc.oneof(
 		defect: `page ${JSON.stringify(page)}`,
 		apply: (/** @type {Form} */ f) => ({ ...f, page })
 	})),
+	// what a broken upload or another form encoding sends
+	fc
+		.constantFrom('multipart/form-data; boundary=xyz', 'multipart/form-data', 'text/plain')
+		.map((contentType) => ({
+			defect: `body sent as ${contentType}`,
+			apply: (/** @type {Form} */ f) => ({ ...f, contentType })
+		})),
 	fc.constantFrom('none', 'unknown').map((kind) => ({
 		defect: `invitation code ${kind}`,
 		apply: (/** @type {Form} */ f) =>
@@ -223,6 +231,33 @@ const noise = fc.oneof(
 		apply: (/** @type {Form} */ f) => addField(f, 'gender', s)
 	}))
 );
+
+const TOO_LARGE_JA = '送信された内容が大きすぎるため';
+
+/**
+ * A 7 MB form, sent with a length or in chunks (no length).
+ * @param {string} baseUrl @param {string} slug @param {boolean} chunked
+ */
+async function oversize(baseUrl, slug, chunked) {
+	const piece = Buffer.alloc(100_000, 0x61);
+	const parts = [Buffer.from('page=1&comment='), ...Array.from({ length: 70 }, () => piece)];
+	// Node's stream types and the DOM's RequestInit do not meet; Node's fetch takes both.
+	const init = /** @type {RequestInit} */ (
+		/** @type {unknown} */ ({
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin: baseUrl,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: chunked ? Readable.toWeb(Readable.from(parts)) : Buffer.concat(parts),
+			duplex: 'half' // a streamed body
+		})
+	);
+	const response = await fetch(`${baseUrl}/s/${slug}`, init);
+	return { status: response.status, body: await response.text() };
+}
 
 /** @param {Buffer | string} value */
 const encode = (value) =>
@@ -299,7 +334,9 @@ export async function fuzz({ baseUrl, ownerUrl, surveys, runs, log }) {
 			form.state = { ...form.state, v: coded.versionId };
 		}
 		const what = [...c.defects, ...c.noise].map((m) => m.defect).join(', ');
-		const reply = await postForm(baseUrl, survey.slug, body(form));
+		const reply = await postForm(baseUrl, survey.slug, body(form), {
+			contentType: form.contentType
+		});
 		statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
 		const problem =
 			reply.status >= 500
@@ -314,6 +351,16 @@ export async function fuzz({ baseUrl, ownerUrl, surveys, runs, log }) {
 		if (problem && found.length < 20)
 			found.push(`case ${i} (${what}): HTTP ${reply.status}, ${problem}`);
 	});
+	// Beyond BODY_SIZE_LIMIT (6 MB under `npm start`), with and without a length.
+	for (const chunked of [false, true]) {
+		const reply = await oversize(baseUrl, open.slug, chunked);
+		statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
+		if (reply.status !== 413 || !reply.body.includes(TOO_LARGE_JA)) {
+			found.push(
+				`a ${chunked ? 'chunked ' : ''}7 MB form: HTTP ${reply.status}, not 413 saying so`
+			);
+		}
+	}
 	const stored = (await count()) - before;
 	if (stored) found.push(`${stored} malformed submissions were stored`);
 	const seconds = (Date.now() - started) / 1000;
