@@ -104,13 +104,26 @@ export async function startKoe({ root, dataDir, port, logFile, env = {}, log }) 
 		})
 	);
 
+	/** Stops PostgreSQL if start.js could not (it was killed, or hung). */
+	const stopPostgres = async () => {
+		const pid = postmasterPid(dataDir);
+		if (pid === null) return;
+		if (await waitGone([pid], 3_000)) return;
+		process.kill(pid, 'SIGINT'); // fast shutdown
+		if (!(await waitGone([pid]))) log(`Warning: PostgreSQL (pid ${pid}) did not stop`);
+	};
+
 	const deadline = Date.now() + HEALTH_TIMEOUT_MS;
 	for (;;) {
-		if (ended.reason)
-			throw new Error(`Koe stopped while starting (${ended.reason}); see ${logFile}`);
-		if (Date.now() > deadline) {
+		const problem = ended.reason
+			? `Koe stopped while starting (${ended.reason})`
+			: Date.now() > deadline
+				? `Koe was not healthy within ${HEALTH_TIMEOUT_MS / 1000} s`
+				: null;
+		if (problem) {
 			child.kill('SIGKILL');
-			throw new Error(`Koe was not healthy within ${HEALTH_TIMEOUT_MS / 1000} s; see ${logFile}`);
+			await stopPostgres();
+			throw new Error(`${problem}; see ${logFile}`);
 		}
 		try {
 			const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
@@ -121,24 +134,25 @@ export async function startKoe({ root, dataDir, port, logFile, env = {}, log }) 
 		await sleep(200);
 	}
 
-	/** Stops PostgreSQL if start.js could not (it was killed, or hung). */
-	const stopPostgres = async () => {
-		const pid = postmasterPid(dataDir);
-		if (pid === null) return;
-		if (await waitGone([pid], 3_000)) return;
-		process.kill(pid, 'SIGINT'); // fast shutdown
-		if (!(await waitGone([pid]))) log(`Warning: PostgreSQL (pid ${pid}) did not stop`);
-	};
-
 	let done = false;
-	return {
+	// Ctrl-C or a CI timeout: take Koe and its database down too.
+	const onSignal = () => {
+		void koe.stop().finally(() => process.exit(130));
+	};
+	const release = () => {
+		done = true;
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+	};
+	/** @type {Koe} */
+	const koe = {
 		baseUrl,
 		ownerUrl: ownerUrl(dataDir),
 		// A power cut, as near as processes get: the server and every PostgreSQL
 		// process end at once, nothing shuts down cleanly.
 		async crash() {
 			if (done) return;
-			done = true;
+			release();
 			const postmaster = postmasterPid(dataDir);
 			const backends = postmaster ? childrenOf(postmaster) : [];
 			child.kill('SIGKILL');
@@ -156,7 +170,7 @@ export async function startKoe({ root, dataDir, port, logFile, env = {}, log }) 
 		},
 		async stop() {
 			if (done) return;
-			done = true;
+			release();
 			if (!ended.reason) {
 				child.kill('SIGTERM');
 				const stopped = await Promise.race([
@@ -168,4 +182,7 @@ export async function startKoe({ root, dataDir, port, logFile, env = {}, log }) 
 			await stopPostgres();
 		}
 	};
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	return koe;
 }
