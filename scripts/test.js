@@ -1,5 +1,6 @@
 // npm test: the whole gate, in the order that fails fastest: formatting, lint,
-// types, unit and database tests, then the browser tests against a production build.
+// types, unit and database tests, then the reliability checks and the browser
+// tests against a production build.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { findChromium } from './lib/browser.js';
@@ -55,5 +56,9 @@ step('Unit and database tests (vitest)', bin('vitest'), ['run']);
 ensureBrowser();
 console.log('\n▶ Production build');
 ensureBuild((line) => console.log(line));
+step('Reliability (short: exactly once, a crash, fuzzed forms)', process.execPath, [
+	'scripts/test-reliability.js',
+	'--short'
+]);
 step('Browser tests (Playwright, Chromium)', bin('playwright'), ['test']);
 console.log('\n✔ All checks passed');

@@ -58,7 +58,9 @@ export const handle = sequence(
 
 /** Unexpected errors: logged on the server, a plain message in the visitor's language. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) console.error(error);
+	// 4xx are the client's: a missing page, a body over BODY_SIZE_LIMIT (413).
+	if (status >= 500) console.error(error);
 	const t = event.locals.t ?? createTranslator('ja');
-	return { message: status === 404 ? t('errors.notFound') : t('errors.internal') };
+	if (status === 404) return { message: t('errors.notFound') };
+	return { message: status === 413 ? t('errors.tooLarge') : t('errors.internal') };
 };

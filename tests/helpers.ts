@@ -94,3 +94,17 @@ export async function signIn(
 	await page.getByRole('button', { name: 'ログイン' }).click();
 	await expect(page).toHaveURL(landing);
 }
+
+/** Free text with markup, script and a spreadsheet formula in it (tests/inert-html.spec.ts). */
+export const inertPayload = (token: string) =>
+	`=HYPERLINK("http://evil.example")<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"> ${token}`;
+
+/** Nothing from `inertPayload` ran or became an element (SvelteKit's data script may carry it as a string). */
+export async function expectInert(page: Page) {
+	expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+	await expect(page.locator('img[src="x"]')).toHaveCount(0);
+	const injected = await page.evaluate(() =>
+		[...document.scripts].some((s) => s.textContent?.trim() === 'window.__pwned=1')
+	);
+	expect(injected).toBe(false);
+}

@@ -1,10 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoSurvey } from '../scripts/lib/demo-survey.js';
 import {
+	answerDemoSurvey,
 	DEMO_SLUG,
 	DEMO_TITLE,
+	expectInert,
 	expectNoAxeViolations,
 	expectNoHorizontalScroll,
+	inertPayload,
 	signIn
 } from './helpers';
 
@@ -49,7 +52,11 @@ async function expectResults(page: Page) {
 	await expectNoHorizontalScroll(page);
 }
 
-test('the demo admin publishes the demo survey’s results', async ({ page }) => {
+test('the demo admin publishes the demo survey’s results', async ({ page, browser }) => {
+	// A resident's free text with markup and script in it: the public page must stay inert.
+	const resident = await browser.newContext({ locale: 'ja-JP' });
+	await answerDemoSurvey(await resident.newPage(), { free_comment: inertPayload('public') });
+	await resident.close();
 	await setPublished(page, true);
 });
 
@@ -68,6 +75,7 @@ test.describe('an anonymous visitor on a 360 px phone, with JavaScript', () => {
 	test('reads the results, passes axe, and switches to English', async ({ page }) => {
 		await page.goto(`/results/${DEMO_SLUG}`);
 		await expectResults(page);
+		await expectInert(page);
 		await expectNoAxeViolations(page);
 
 		await page.getByRole('link', { name: 'English' }).click();

@@ -2,3 +2,20 @@
 export function textOf(value: FormDataEntryValue | null | undefined): string {
 	return typeof value === 'string' ? value : '';
 }
+
+/**
+ * The request's form fields, or null when the body cannot be read as a form: a
+ * truncated or malformed multipart upload, or a content type that is not a form
+ * (e.g. `enctype="text/plain"`). `request.formData()` throws on those, which
+ * would otherwise end as a 500; they are the client's problem, so callers answer 400.
+ * An error that already has its status (SvelteKit's 413 for a body over
+ * BODY_SIZE_LIMIT) is passed on.
+ */
+export async function formDataOf(request: Request): Promise<FormData | null> {
+	try {
+		return await request.formData();
+	} catch (error) {
+		if (typeof (error as { status?: unknown } | null)?.status === 'number') throw error;
+		return null;
+	}
+}

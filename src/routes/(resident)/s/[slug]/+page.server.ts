@@ -9,6 +9,7 @@ import {
 import { paginate, pruneHidden, shownPages, stepPage, type Answers } from '$lib/domain/branching';
 import { isLocale } from '$lib/i18n';
 import type { PublishedSurvey } from '$lib/server/backend/types';
+import { formDataOf } from '$lib/server/form';
 import { switchLocale } from '$lib/server/locale';
 import { decodeState, encodeState, type FormState } from './form-state';
 import { openWithCode, type CodeGate } from './invitation';
@@ -98,7 +99,17 @@ function firstPageWithError(survey: PublishedSurvey, errors: FieldErrors, fallba
 
 export const actions: Actions = {
 	default: async ({ cookies, locals, params, request }) => {
-		const form = await request.formData();
+		const form = await formDataOf(request);
+		if (!form) {
+			// A body that is not a readable form (a broken upload): start again, as
+			// for a form state that cannot be read.
+			const survey = await locals.backend.surveys.published(params.slug);
+			if (!survey) error(404, { message: locals.t('survey.notFound') });
+			const restart = survey.requiresCode
+				? { gate: { reason: 'needed' as const } }
+				: { restarted: true };
+			return fail(400, { ...newSession(survey), ...restart });
+		}
 		// The first page's 「続きから回答する」 form (a POST, so it counts against the rate limit).
 		const typed = form.get('resume');
 		const typedCode = form.get('code');
