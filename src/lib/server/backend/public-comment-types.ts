@@ -1,4 +1,5 @@
 /** What the backend gives and takes for public comment (パブリックコメント) and plan timelines. */
+import type { LocalText } from '$lib/domain/questionnaire';
 
 export type AskField = 'none' | 'optional' | 'required';
 export type Phase = 'before' | 'open' | 'after';
@@ -91,7 +92,7 @@ export interface PublicConsultation {
 	askAddress: AskField;
 	phase: Phase;
 	resultsPublished: boolean;
-	organization: Record<string, string>;
+	organization: LocalText;
 	sections: DraftSection[];
 }
 
@@ -109,7 +110,7 @@ export interface ResultRow {
 export interface ConsultationResults {
 	slug: string;
 	title: string;
-	organization: Record<string, string>;
+	organization: LocalText;
 	opensOn: string;
 	closesOn: string;
 	comments: number;
@@ -201,16 +202,17 @@ export interface Plan {
 	slug: string;
 	title: string;
 	summary: string;
-	organization: Record<string, string>;
+	organization: LocalText;
 	milestones: PlanMilestone[];
 }
 
 export interface PlansApi {
 	/** The caller's organisations' plans (editors, admins). */
 	list(): Promise<Plan[]>;
+	/** Creates (id null, in orgId) or changes a plan; returns its id. */
 	save(
 		id: string | null,
-		orgId: string,
+		orgId: string | null,
 		plan: { slug: string; title: string; summary: string }
 	): Promise<string>;
 	saveMilestones(planId: string, milestones: Milestone[]): Promise<void>;
