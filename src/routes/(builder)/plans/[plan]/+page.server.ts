@@ -15,7 +15,7 @@ async function editedPlan(locals: App.Locals, id: string) {
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const plan = await editedPlan(locals, params.id);
+	const plan = await editedPlan(locals, params.plan);
 	const [surveys, consultations] = await Promise.all([
 		locals.backend.surveys.listForStaff(),
 		locals.backend.consultations.list()
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	plan: async ({ locals, params, request }) => {
-		const plan = await editedPlan(locals, params.id);
+		const plan = await editedPlan(locals, params.plan);
 		const raw = Object.fromEntries(await request.formData());
 		const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, textOf(raw[f])]));
 		const parsed = planForm.safeParse(raw);
@@ -52,7 +52,7 @@ export const actions: Actions = {
 	},
 
 	milestones: async ({ locals, params, request }) => {
-		const plan = await editedPlan(locals, params.id);
+		const plan = await editedPlan(locals, params.plan);
 		const data = Object.fromEntries(await request.formData());
 		const rows = Math.min(MAX_ROWS, plan.milestones.length + BLANK_ROWS);
 		const read = readMilestones(data, rows);

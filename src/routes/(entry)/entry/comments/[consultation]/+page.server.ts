@@ -12,13 +12,13 @@ async function keyed(locals: App.Locals, id: string) {
 const today = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const c = await keyed(locals, params.id);
+	const c = await keyed(locals, params.consultation);
 	return { consultation: { id: c.id, title: c.title, sections: c.sections }, today: today() };
 };
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
-		const c = await keyed(locals, params.id);
+		const c = await keyed(locals, params.consultation);
 		const raw = Object.fromEntries(await request.formData());
 		const values = {
 			channel: textOf(raw.channel),

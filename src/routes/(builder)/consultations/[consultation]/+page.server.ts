@@ -7,7 +7,7 @@ import { editedConsultation } from './consultation.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const consultation = await editedConsultation(locals, params.id);
+	const consultation = await editedConsultation(locals, params.consultation);
 	return { consultation, draft: joinDraft(consultation.sections) };
 };
 
@@ -15,7 +15,7 @@ const MAX_DRAFT = 200_000;
 
 export const actions: Actions = {
 	settings: async ({ locals, params, request }) => {
-		const c = await editedConsultation(locals, params.id);
+		const c = await editedConsultation(locals, params.consultation);
 		const raw = Object.fromEntries(await request.formData());
 		const values = Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, textOf(raw[f])]));
 		const parsed = settingsForm.safeParse(raw);
@@ -53,7 +53,7 @@ export const actions: Actions = {
 
 	/** The whole draft as one text; each `## ` line starts a section. */
 	draft: async ({ locals, params, request }) => {
-		const c = await editedConsultation(locals, params.id);
+		const c = await editedConsultation(locals, params.consultation);
 		const draft = textOf((await request.formData()).get('draft'));
 		const sections = splitDraft(draft);
 		const problem =
@@ -73,7 +73,7 @@ export const actions: Actions = {
 	},
 
 	publish: async ({ locals, params, request }) => {
-		const c = await editedConsultation(locals, params.id);
+		const c = await editedConsultation(locals, params.consultation);
 		const data = await request.formData();
 		const flag = (name: string) => (data.has(name) ? data.get(name) === 'on' : undefined);
 		await locals.backend.consultations.publish(c.id, {

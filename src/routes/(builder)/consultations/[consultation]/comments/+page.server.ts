@@ -5,7 +5,7 @@ import { groupForm, reviewForm } from './review-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
-	consultation: await editedConsultation(locals, params.id)
+	consultation: await editedConsultation(locals, params.consultation)
 });
 
 /** A refusal SQL explains (a group or section of another consultation) as a 400. */
@@ -18,7 +18,7 @@ function refused(error: unknown, form: string, target: string | null) {
 
 export const actions: Actions = {
 	review: async ({ locals, params, request }) => {
-		const c = await editedConsultation(locals, params.id);
+		const c = await editedConsultation(locals, params.consultation);
 		const parsed = reviewForm.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) {
 			return fail(400, { form: 'review', target: null, error: 'pubcom.review.error.invalid' });
@@ -44,7 +44,7 @@ export const actions: Actions = {
 	},
 
 	group: async ({ locals, params, request }) => {
-		const c = await editedConsultation(locals, params.id);
+		const c = await editedConsultation(locals, params.consultation);
 		const parsed = groupForm.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) {
 			return fail(400, { form: 'group', target: null, error: 'pubcom.review.error.groupSummary' });
