@@ -157,6 +157,11 @@ test('a draft is commented on, answered and published without personal details',
 	}
 	await visitor.goto(`/pc/${slug}`);
 	await expectNoAxeViolations(visitor);
+	// English chrome around the Japanese table
+	await visitor.goto(`/pc/${slug}/results?lang=en`);
+	await expect(visitor.getByRole('columnheader', { name: "The city's view" })).toBeVisible();
+	await expect(visitor.getByTestId('count')).toContainText('2 comments');
+	await expect(visitor.getByRole('row').nth(2)).toContainText('Not revised');
 
 	await phone.close();
 	await office.close();
