@@ -214,3 +214,34 @@ test('the plan timeline links to the survey results and the public comment', asy
 	await expect(page.getByRole('main').getByRole('listitem').nth(4)).toContainText('市議会への報告');
 	await expect(page.getByRole('main').getByRole('listitem').nth(4)).toContainText('予定');
 });
+
+test('a bot that fills the hidden field or sends at once is turned away, storing nothing', async ({
+	request,
+	baseURL,
+	page: staff
+}) => {
+	const post = (fields: Record<string, string>) =>
+		request.post('/pc/mine-plan-draft', {
+			form: {
+				key: crypto.randomUUID(),
+				shown: String(Date.now() - 60_000),
+				body: 'スパム',
+				consent: 'on',
+				...fields
+			},
+			headers: { origin: baseURL!, accept: 'text/html' }
+		});
+	const honeypot = await post({ website: 'https://spam.example' });
+	expect(honeypot.status()).toBe(200);
+	const page = await honeypot.text();
+	expect(page).toContain('ご意見を受け付けました');
+	expect(page).not.toContain('受付番号');
+	const hasty = await post({ shown: String(Date.now()) });
+	expect(hasty.status()).toBe(429);
+	expect(await hasty.text()).toContain('送信が早すぎたため');
+	await signIn(staff, EDITOR);
+	await staff.goto('/consultations');
+	await expect(
+		staff.getByRole('listitem').filter({ hasText: '第二次美祢市総合計画 後期基本計画（案）' })
+	).toContainText('0件');
+});
