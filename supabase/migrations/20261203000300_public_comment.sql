@@ -396,11 +396,11 @@ begin
 
   v_no := koe_private.next_comment_no(v_c.id);
   insert into public.consultation_comments (id, consultation_id, no, section_id, channel, body,
-    name, address, consent, received_on, summary)
+    name, address, consent, received_on)
   values (v_id, v_c.id, v_no, p_section_id, 'web', btrim(p_body),
     case when v_c.ask_name = 'none' then null else nullif(btrim(p_name), '') end,
     case when v_c.ask_address = 'none' then null else nullif(btrim(p_address), '') end,
-    true, koe_private.japan_today(), btrim(p_body));
+    true, koe_private.japan_today());
   insert into koe_private.comment_receipts (idempotency_key, comment_id) values (p_idempotency_key, v_id)
   on conflict do nothing;
   return jsonb_build_object('no', v_no, 'duplicate', false);
@@ -431,10 +431,10 @@ begin
   perform koe_private.check_comment(v_c, p_section_id, p_body, p_name, p_address);
   v_no := koe_private.next_comment_no(v_c.id);
   insert into public.consultation_comments (consultation_id, no, section_id, channel, body, name,
-    address, consent, received_on, summary)
+    address, consent, received_on)
   values (v_c.id, v_no, p_section_id, p_channel, btrim(p_body), nullif(btrim(p_name), ''),
     nullif(btrim(p_address), ''), coalesce(p_consent, false),
-    coalesce(p_received_on, koe_private.japan_today()), btrim(p_body))
+    coalesce(p_received_on, koe_private.japan_today()))
   returning id into v_id;
   perform koe_private.audit_event(v_c.org_id, 'insert', 'consultation_comments', v_id::text,
     jsonb_build_object('consultation_id', v_c.id, 'no', v_no, 'channel', p_channel));
@@ -538,7 +538,8 @@ $$;
 
 -- The table of opinions and views (意見の概要と市の考え方), once published: one
 -- row per group and per comment outside a group. Only staff-written summaries
--- and views leave here, of comments whose senders agreed; never who sent them.
+-- and views leave here, of comments whose senders agreed; never who sent them,
+-- and never a comment's own text: a comment without a summary is only counted.
 create function public.consultation_results(p_slug text) returns jsonb
 language sql stable security definer
 set search_path = ''
@@ -558,7 +559,7 @@ as $$
     union all
     select m.no, jsonb_build_array(m.no), m.section_id, m.summary, m.response, m.revised,
       m.revision_note
-    from shown m where m.group_id is null
+    from shown m where m.group_id is null and m.summary <> ''
   )
   select jsonb_build_object('slug', c.slug, 'title', c.title, 'organization', c.organization,
     'opens_on', c.opens_on, 'closes_on', c.closes_on,

@@ -225,6 +225,13 @@ describe('review and the public table', () => {
 			channel: 'email',
 			receivedOn: null
 		});
+		// consented, never summarised: counted, not listed, its text never published
+		await as(null).consultations.submit(
+			'pc-table',
+			comment({ body: '未整理の意見' }),
+			'203.0.113.3',
+			randomUUID()
+		);
 		const [parks1, parks2, bus] = (await api.read(id))!.comments;
 		const group = await api.saveGroup(id, null, {
 			sectionId: sections[1].id,
@@ -268,7 +275,7 @@ describe('review and the public table', () => {
 		expect(await as(null).consultations.results('pc-table')).toBeNull();
 		await api.publish(id, { results: true });
 		const results = await as(null).consultations.results('pc-table');
-		expect(results).toMatchObject({ comments: 4, channels: { web: 2, paper: 1, email: 1 } });
+		expect(results).toMatchObject({ comments: 5, channels: { web: 3, paper: 1, email: 1 } });
 		expect(results?.rows).toEqual([
 			{
 				nos: [1, 2],
