@@ -14,9 +14,12 @@ const GROUPS = {
 } as const;
 // [id] is the demo survey's id; it is looked up once before the crawl. [file] is
 // an export's name (an endpoint, not a page: it is walked past, never visited).
+// [consultation] and [plan] are the demo's draft plan and plan, looked up likewise.
 const PARAMS: Record<string, string> = {
 	slug: DEMO_SLUG,
 	id: '<demo survey id>',
+	consultation: '<demo consultation id>',
+	plan: '<demo plan id>',
 	file: 'summary.csv'
 };
 
@@ -53,6 +56,12 @@ test.beforeAll(async ({ browser }) => {
 	await page.goto('/surveys');
 	const href = await page.getByRole('link', { name: DEMO_TITLE }).getAttribute('href');
 	PARAMS.id = href?.split('/').pop() ?? '';
+	await page.goto('/consultations');
+	const consultation = page.getByRole('link', { name: '第二次美祢市総合計画 後期基本計画（案）' });
+	PARAMS.consultation = (await consultation.getAttribute('href'))?.split('/').pop() ?? '';
+	await page.goto('/plans');
+	const plan = page.getByRole('link', { name: '第二次美祢市総合計画 後期基本計画', exact: true });
+	PARAMS.plan = (await plan.getAttribute('href'))?.split('/').pop() ?? '';
 	await page.close();
 });
 
@@ -64,7 +73,11 @@ test('the crawl covers the staff pages', () => {
 			'/surveys',
 			`/surveys/${PARAMS.id}`,
 			'/admin/members',
-			'/admin/audit'
+			'/admin/audit',
+			'/consultations',
+			`/consultations/${PARAMS.consultation}/comments`,
+			`/entry/comments/${PARAMS.consultation}`,
+			`/plans/${PARAMS.plan}`
 		])
 	);
 });

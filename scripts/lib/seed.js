@@ -3,6 +3,7 @@
 // at. Responses are generated from a fixed PRNG seed, so every install shows the
 // same numbers and screenshots and tests can rely on them.
 import pg from 'pg';
+import { demoConsultationSql } from './demo-consultation.js';
 import { queryOnce } from './query.js';
 import {
 	demoAgeGroups,
@@ -470,6 +471,7 @@ async function seedUnless(ownerUrl, options, alreadySeeded) {
 		await insertPublishedSurvey(client, organizationId, typesSurvey, typesDefinition);
 		await insertStaff(client, organizationId);
 		await insertResponses(client, survey, demoResponses(count));
+		await client.query(demoConsultationSql());
 		await client.query('commit');
 		log(`seeded the ${demoOrganization.name.en} demo with ${count} responses`);
 		return { seeded: true, organizationId, ...survey, responses: count };

@@ -133,6 +133,218 @@ export type Database = {
 					}
 				];
 			};
+			consultation_comments: {
+				Row: {
+					address: string | null;
+					body: string;
+					channel: string;
+					consent: boolean;
+					consultation_id: string;
+					group_id: string | null;
+					id: string;
+					kind: string | null;
+					name: string | null;
+					no: number;
+					received_on: string;
+					response: string;
+					revised: boolean | null;
+					revision_note: string;
+					section_id: string | null;
+					summary: string;
+				};
+				Insert: {
+					address?: string | null;
+					body: string;
+					channel: string;
+					consent: boolean;
+					consultation_id: string;
+					group_id?: string | null;
+					id?: string;
+					kind?: string | null;
+					name?: string | null;
+					no: number;
+					received_on: string;
+					response?: string;
+					revised?: boolean | null;
+					revision_note?: string;
+					section_id?: string | null;
+					summary?: string;
+				};
+				Update: {
+					address?: string | null;
+					body?: string;
+					channel?: string;
+					consent?: boolean;
+					consultation_id?: string;
+					group_id?: string | null;
+					id?: string;
+					kind?: string | null;
+					name?: string | null;
+					no?: number;
+					received_on?: string;
+					response?: string;
+					revised?: boolean | null;
+					revision_note?: string;
+					section_id?: string | null;
+					summary?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'consultation_comments_consultation_id_fkey';
+						columns: ['consultation_id'];
+						isOneToOne: false;
+						referencedRelation: 'consultations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'consultation_comments_group_id_fkey';
+						columns: ['group_id'];
+						isOneToOne: false;
+						referencedRelation: 'consultation_groups';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'consultation_comments_section_id_fkey';
+						columns: ['section_id'];
+						isOneToOne: false;
+						referencedRelation: 'consultation_sections';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			consultation_groups: {
+				Row: {
+					consultation_id: string;
+					id: string;
+					response: string;
+					revised: boolean | null;
+					revision_note: string;
+					section_id: string | null;
+					summary: string;
+				};
+				Insert: {
+					consultation_id: string;
+					id?: string;
+					response?: string;
+					revised?: boolean | null;
+					revision_note?: string;
+					section_id?: string | null;
+					summary: string;
+				};
+				Update: {
+					consultation_id?: string;
+					id?: string;
+					response?: string;
+					revised?: boolean | null;
+					revision_note?: string;
+					section_id?: string | null;
+					summary?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'consultation_groups_consultation_id_fkey';
+						columns: ['consultation_id'];
+						isOneToOne: false;
+						referencedRelation: 'consultations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'consultation_groups_section_id_fkey';
+						columns: ['section_id'];
+						isOneToOne: false;
+						referencedRelation: 'consultation_sections';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			consultation_sections: {
+				Row: {
+					body: string;
+					consultation_id: string;
+					heading: string;
+					id: string;
+					position: number;
+				};
+				Insert: {
+					body?: string;
+					consultation_id: string;
+					heading: string;
+					id?: string;
+					position: number;
+				};
+				Update: {
+					body?: string;
+					consultation_id?: string;
+					heading?: string;
+					id?: string;
+					position?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'consultation_sections_consultation_id_fkey';
+						columns: ['consultation_id'];
+						isOneToOne: false;
+						referencedRelation: 'consultations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			consultations: {
+				Row: {
+					ask_address: string;
+					ask_name: string;
+					closes_on: string;
+					created_at: string;
+					id: string;
+					opens_on: string;
+					org_id: string;
+					pdf_url: string | null;
+					published: boolean;
+					results_published: boolean;
+					slug: string;
+					summary: string;
+					title: string;
+				};
+				Insert: {
+					ask_address?: string;
+					ask_name?: string;
+					closes_on: string;
+					created_at?: string;
+					id?: string;
+					opens_on: string;
+					org_id: string;
+					pdf_url?: string | null;
+					published?: boolean;
+					results_published?: boolean;
+					slug: string;
+					summary?: string;
+					title: string;
+				};
+				Update: {
+					ask_address?: string;
+					ask_name?: string;
+					closes_on?: string;
+					created_at?: string;
+					id?: string;
+					opens_on?: string;
+					org_id?: string;
+					pdf_url?: string | null;
+					published?: boolean;
+					results_published?: boolean;
+					slug?: string;
+					summary?: string;
+					title?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'consultations_org_id_fkey';
+						columns: ['org_id'];
+						isOneToOne: false;
+						referencedRelation: 'organizations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			districts: {
 				Row: {
 					code: string;
@@ -350,6 +562,99 @@ export type Database = {
 						columns: ['version_id'];
 						isOneToOne: false;
 						referencedRelation: 'survey_versions';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			plan_milestones: {
+				Row: {
+					consultation_id: string | null;
+					ends_on: string | null;
+					id: string;
+					kind: string;
+					plan_id: string;
+					position: number;
+					starts_on: string | null;
+					status: string;
+					survey_id: string | null;
+					title: string;
+				};
+				Insert: {
+					consultation_id?: string | null;
+					ends_on?: string | null;
+					id?: string;
+					kind: string;
+					plan_id: string;
+					position: number;
+					starts_on?: string | null;
+					status?: string;
+					survey_id?: string | null;
+					title: string;
+				};
+				Update: {
+					consultation_id?: string | null;
+					ends_on?: string | null;
+					id?: string;
+					kind?: string;
+					plan_id?: string;
+					position?: number;
+					starts_on?: string | null;
+					status?: string;
+					survey_id?: string | null;
+					title?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'plan_milestones_consultation_id_fkey';
+						columns: ['consultation_id'];
+						isOneToOne: false;
+						referencedRelation: 'consultations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'plan_milestones_plan_id_fkey';
+						columns: ['plan_id'];
+						isOneToOne: false;
+						referencedRelation: 'plans';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'plan_milestones_survey_id_fkey';
+						columns: ['survey_id'];
+						isOneToOne: false;
+						referencedRelation: 'surveys';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			plans: {
+				Row: {
+					id: string;
+					org_id: string;
+					slug: string;
+					summary: string;
+					title: string;
+				};
+				Insert: {
+					id?: string;
+					org_id: string;
+					slug: string;
+					summary?: string;
+					title: string;
+				};
+				Update: {
+					id?: string;
+					org_id?: string;
+					slug?: string;
+					summary?: string;
+					title?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'plans_org_id_fkey';
+						columns: ['org_id'];
+						isOneToOne: false;
+						referencedRelation: 'organizations';
 						referencedColumns: ['id'];
 					}
 				];
@@ -887,6 +1192,115 @@ export type Database = {
 				};
 				Returns: boolean;
 			};
+			comment_enter: {
+				Args: {
+					p_consultation_id: string;
+					p_section_id: string;
+					p_channel: string;
+					p_body: string;
+					p_name: string;
+					p_address: string;
+					p_consent: boolean;
+					p_received_on: string;
+				};
+				Returns: Json;
+			};
+			comment_group_save: {
+				Args: {
+					p_consultation_id: string;
+					p_group_id: string;
+					p_section_id: string;
+					p_summary: string;
+					p_response: string;
+					p_revised: boolean;
+					p_revision_note: string;
+				};
+				Returns: string;
+			};
+			comment_review: {
+				Args: {
+					p_comment_id: string;
+					p_section_id: string;
+					p_kind: string;
+					p_group_id: string;
+					p_summary: string;
+					p_response: string;
+					p_revised: boolean;
+					p_revision_note: string;
+				};
+				Returns: undefined;
+			};
+			comment_submit: {
+				Args: {
+					p_slug: string;
+					p_section_id: string;
+					p_body: string;
+					p_name: string;
+					p_address: string;
+					p_consent: boolean;
+					p_client: string;
+					p_idempotency_key: string;
+				};
+				Returns: Json;
+			};
+			consultation_list: {
+				Args: never;
+				Returns: Json;
+			};
+			consultation_org: {
+				Args: {
+					p_consultation_id: string;
+				};
+				Returns: string;
+			};
+			consultation_public: {
+				Args: {
+					p_slug: string;
+				};
+				Returns: Json;
+			};
+			consultation_publish: {
+				Args: {
+					p_id: string;
+					p_published: boolean;
+					p_results: boolean;
+				};
+				Returns: undefined;
+			};
+			consultation_results: {
+				Args: {
+					p_slug: string;
+				};
+				Returns: Json;
+			};
+			consultation_save: {
+				Args: {
+					p_id: string;
+					p_org_id: string;
+					p_slug: string;
+					p_title: string;
+					p_summary: string;
+					p_pdf_url: string;
+					p_opens_on: string;
+					p_closes_on: string;
+					p_ask_name: string;
+					p_ask_address: string;
+				};
+				Returns: string;
+			};
+			consultation_sections_save: {
+				Args: {
+					p_id: string;
+					p_sections: Json;
+				};
+				Returns: undefined;
+			};
+			consultation_staff: {
+				Args: {
+					p_id: string;
+				};
+				Returns: Json;
+			};
 			count_scopes: {
 				Args: never;
 				Returns: string[];
@@ -1099,6 +1513,39 @@ export type Database = {
 					p_survey_id: string;
 				};
 				Returns: number;
+			};
+			plan_list: {
+				Args: never;
+				Returns: Json;
+			};
+			plan_milestones_save: {
+				Args: {
+					p_plan_id: string;
+					p_milestones: Json;
+				};
+				Returns: undefined;
+			};
+			plan_org: {
+				Args: {
+					p_plan_id: string;
+				};
+				Returns: string;
+			};
+			plan_public: {
+				Args: {
+					p_slug: string;
+				};
+				Returns: Json;
+			};
+			plan_save: {
+				Args: {
+					p_id: string;
+					p_org_id: string;
+					p_slug: string;
+					p_title: string;
+					p_summary: string;
+				};
+				Returns: string;
 			};
 			population_save: {
 				Args: {

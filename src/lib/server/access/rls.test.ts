@@ -30,6 +30,7 @@ const everyone = {
 const staff = { admin: 'own', editor: 'own', analyst: 'own', data_entry: 'own' } as const;
 const builders = { admin: 'own', editor: 'own' } as const;
 const nothing = {};
+const readOnlyBuilders = { select: builders, insert: nothing, update: nothing, delete: nothing };
 
 /** Unlisted actors expect 'none'. */
 const expectations: Record<string, Expectation> = {
@@ -98,7 +99,15 @@ const expectations: Record<string, Expectation> = {
 		insert: nothing,
 		update: nothing,
 		delete: nothing
-	}
+	},
+	// Public comment: editors read; every write goes through SQL functions that
+	// check the role and log it; the public reads through functions only.
+	consultations: readOnlyBuilders,
+	consultation_sections: readOnlyBuilders,
+	consultation_groups: readOnlyBuilders,
+	consultation_comments: readOnlyBuilders,
+	plans: readOnlyBuilders,
+	plan_milestones: readOnlyBuilders
 };
 
 interface Scope {
@@ -108,6 +117,8 @@ interface Scope {
 	draft: string;
 	response: string;
 	user: string;
+	consultation: string;
+	plan: string;
 }
 
 /** How each table's rows belong to an organisation, and how to try each operation. */
@@ -279,6 +290,62 @@ const tables: Record<
 			 values ($1, sha256('zz'), '1', false, $2, '{}', '{}', $3, 1)`,
 			[s.survey, s.version, s.user]
 		]
+	},
+	consultations: {
+		org: 'org_id',
+		key: 'id',
+		update: 'title = title',
+		insert: (s) => [
+			`insert into public.consultations (org_id, slug, title, opens_on, closes_on)
+			 values ($1, 'zz-new', 'x', current_date, current_date)`,
+			[s.org]
+		]
+	},
+	consultation_sections: {
+		org: 'public.consultation_org(consultation_id)',
+		key: 'id',
+		update: 'heading = heading',
+		insert: (s) => [
+			`insert into public.consultation_sections (consultation_id, position, heading) values ($1, 99, 'x')`,
+			[s.consultation]
+		]
+	},
+	consultation_groups: {
+		org: 'public.consultation_org(consultation_id)',
+		key: 'id',
+		update: 'summary = summary',
+		insert: (s) => [
+			`insert into public.consultation_groups (consultation_id, summary) values ($1, 'x')`,
+			[s.consultation]
+		]
+	},
+	consultation_comments: {
+		org: 'public.consultation_org(consultation_id)',
+		key: 'id',
+		update: 'summary = summary',
+		insert: (s) => [
+			`insert into public.consultation_comments (consultation_id, no, channel, body, consent, received_on)
+			 values ($1, 99, 'web', 'x', true, current_date)`,
+			[s.consultation]
+		]
+	},
+	plans: {
+		org: 'org_id',
+		key: 'id',
+		update: 'title = title',
+		insert: (s) => [
+			`insert into public.plans (org_id, slug, title) values ($1, 'zz-new-plan', 'x')`,
+			[s.org]
+		]
+	},
+	plan_milestones: {
+		org: 'public.plan_org(plan_id)',
+		key: 'id',
+		update: 'title = title',
+		insert: (s) => [
+			`insert into public.plan_milestones (plan_id, position, kind, title) values ($1, 99, 'other', 'x')`,
+			[s.plan]
+		]
 	}
 };
 
@@ -358,8 +425,37 @@ async function arrangeOrganization(slug: string, withStaff: boolean): Promise<Sc
 		`select koe_auth.upsert_user($1, 'correct horse battery') as id`,
 		[`newcomer@${slug}.example`]
 	);
+	const consultation = await db.owner.query<{ id: string }>(
+		`insert into public.consultations (org_id, slug, title, opens_on, closes_on)
+		 values ($1, $2, '案', current_date, current_date + 30) returning id`,
+		[org, `${slug}-draft`]
+	);
+	const consultationId = consultation.rows[0].id;
+	await db.owner.query(
+		`insert into public.consultation_sections (consultation_id, position, heading) values ($1, 1, '総論')`,
+		[consultationId]
+	);
+	await db.owner.query(
+		`insert into public.consultation_groups (consultation_id, summary) values ($1, '概要')`,
+		[consultationId]
+	);
+	await db.owner.query(
+		`insert into public.consultation_comments (consultation_id, no, channel, body, name, consent, received_on)
+		 values ($1, 1, 'paper', '意見', '美祢 花子', true, current_date)`,
+		[consultationId]
+	);
+	const plan = await db.owner.query<{ id: string }>(
+		`insert into public.plans (org_id, slug, title) values ($1, $2, '計画') returning id`,
+		[org, `${slug}-plan`]
+	);
+	await db.owner.query(
+		`insert into public.plan_milestones (plan_id, position, kind, title) values ($1, 1, 'survey', '調査')`,
+		[plan.rows[0].id]
+	);
 	return {
 		org,
+		consultation: consultationId,
+		plan: plan.rows[0].id,
 		survey: surveyId,
 		version: versionId,
 		draft: draft.rows[0].id,

@@ -3,6 +3,7 @@ import type { Transports } from '$lib/server/rpc/types';
 import { builderOf } from './calls/builder';
 import { auditOf, membersOf, organizationOf, staffOf } from './calls/members';
 import { populationOf } from './calls/population';
+import { consultationsOf, plansOf } from './calls/public-comment';
 import { publicResultsOf } from './calls/public-results';
 import { responsesOf } from './calls/responses';
 import { paperOf, samplesOf } from './calls/samples';
@@ -24,6 +25,8 @@ export function createBackend(transports: Transports, signedIn: boolean): Backen
 		organization: organizationOf(transports),
 		samples: samplesOf(transports),
 		paper: paperOf(transports),
+		consultations: consultationsOf(transports),
+		plans: plansOf(transports),
 		health: () =>
 			transports.anon<boolean>('health').then(
 				(ok) => ok === true,

@@ -538,6 +538,110 @@ describe('the mailed sample and paper questionnaires through supabase-js', () =>
 	});
 });
 
+describe('public comment and plan timelines through supabase-js', () => {
+	it('publishes a draft, takes comments from the web and paper, answers and publishes them', async () => {
+		const city = await createOrganization(db.owner, 'comment-city');
+		await createStaff(db.owner, city, 'editor@comment.example', 'editor');
+		const editor = (await signedIn('editor@comment.example')).session.backend;
+		const resident = (await visit()).backend;
+		const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+		const id = await editor.consultations.save(null, city, {
+			slug: 'contract-draft',
+			title: '計画（案）',
+			summary: '',
+			pdfUrl: null,
+			opensOn: today,
+			closesOn: today,
+			askName: 'none',
+			askAddress: 'none'
+		});
+		expect(
+			await editor.consultations.saveSections(id, [{ heading: '総論', body: '本文' }])
+		).toEqual({ ok: true });
+		await editor.consultations.publish(id, { published: true });
+		const draft = await resident.consultations.readPublic('contract-draft');
+		expect(draft?.phase).toBe('open');
+		expect(
+			await resident.consultations.submit(
+				'contract-draft',
+				{
+					sectionId: draft!.sections[0].id,
+					body: '意見',
+					name: null,
+					address: null,
+					consent: true
+				},
+				'192.0.2.9',
+				randomUUID()
+			)
+		).toEqual({ ok: true, no: 1 });
+		expect(
+			await editor.consultations.enter(id, {
+				sectionId: null,
+				body: '紙の意見',
+				name: null,
+				address: null,
+				consent: true,
+				channel: 'paper',
+				receivedOn: today
+			})
+		).toEqual({ ok: true, no: 2 });
+		expect((await editor.consultations.list()).map((c) => c.slug)).toEqual(['contract-draft']);
+		const read = await editor.consultations.read(id);
+		const group = await editor.consultations.saveGroup(id, null, {
+			sectionId: null,
+			summary: 'まとめ',
+			response: '考え方',
+			revised: false,
+			revisionNote: ''
+		});
+		for (const c of read!.comments) {
+			await editor.consultations.review(c.id, {
+				sectionId: null,
+				kind: 'other',
+				groupId: group,
+				summary: c.body,
+				response: '',
+				revised: null,
+				revisionNote: ''
+			});
+		}
+		await editor.consultations.publish(id, { results: true });
+		expect((await resident.consultations.results('contract-draft'))?.rows).toEqual([
+			{
+				nos: [1, 2],
+				section: null,
+				summary: 'まとめ',
+				response: '考え方',
+				revised: false,
+				revisionNote: ''
+			}
+		]);
+
+		const plan = await editor.plans.save(null, city, {
+			slug: 'contract-plan',
+			title: '計画',
+			summary: ''
+		});
+		await editor.plans.saveMilestones(plan, [
+			{
+				kind: 'public_comment',
+				title: 'パブリックコメント',
+				startsOn: today,
+				endsOn: today,
+				status: 'ongoing',
+				surveyId: null,
+				consultationId: id
+			}
+		]);
+		expect((await editor.plans.list()).map((p) => p.slug)).toEqual(['contract-plan']);
+		expect((await resident.plans.readPublic('contract-plan'))?.milestones[0]).toMatchObject({
+			consultationSlug: 'contract-draft',
+			consultationResults: true
+		});
+	});
+});
+
 describe('the contract itself', () => {
 	it('exercised every function the Supabase mode calls, and never as service_role', () => {
 		const sources = [

@@ -10,6 +10,7 @@ import type { AuditApi, MembersApi, OrganizationApi, StaffApi } from './staff-ty
 import type { BuilderApi } from './builder-types';
 import type { PublicResultsApi } from './public-results-types';
 import type { PaperApi, SamplesApi } from './sample-types';
+import type { ConsultationsApi, PlansApi } from './public-comment-types';
 import type { NumberValueCount, PopulationApi, QuestionStratumCell } from './weighting-types';
 import type { BreakdownCell, BreakdownFilter } from '$lib/domain/breakdown';
 
@@ -211,6 +212,10 @@ export interface Backend {
 	samples: SamplesApi;
 	/** Paper questionnaires keyed in by staff. */
 	paper: PaperApi;
+	/** Public comment on draft plans (パブリックコメント). */
+	consultations: ConsultationsApi;
+	/** Plans' public timelines. */
+	plans: PlansApi;
 	/** True when the database answers. */
 	health(): Promise<boolean>;
 }

@@ -9,7 +9,13 @@ const ENTITIES = [
 	'age_groups',
 	'surveys',
 	'survey_versions',
-	'population'
+	'population',
+	'consultations',
+	'consultation_sections',
+	'consultation_groups',
+	'consultation_comments',
+	'plans',
+	'plan_milestones'
 ] as const;
 
 // The filters come from the query string (shareable); anything malformed is ignored.
