@@ -92,6 +92,26 @@ test('a cross-origin form post is refused with 403', async ({ request }) => {
 	expect(response.status()).toBe(403);
 });
 
+test('a staff or public form post whose body is not a form gets 400 in its language, not 500', async ({
+	request,
+	baseURL
+}) => {
+	const origin = new URL(baseURL!).origin;
+	for (const path of ['/signin', '/reset', '/pc/mine-plan-draft']) {
+		const response = await request.post(path, {
+			headers: {
+				origin,
+				'content-type': 'text/plain',
+				accept: 'text/html',
+				'accept-language': 'ja'
+			},
+			data: 'email=a@example.jp'
+		});
+		expect(response.status(), path).toBe(400);
+		expect(await response.text(), path).toContain('フォームとして読み取れませんでした');
+	}
+});
+
 interface Reply {
 	status: number;
 	headers: Record<string, string>;

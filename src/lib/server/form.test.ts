@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formDataOf } from './form';
+import { formDataOf, readForm } from './form';
+import { createTranslator } from '$lib/i18n';
 
 const post = (contentType: string, body: string) =>
 	new Request('http://koe.example/s/x', {
@@ -30,5 +31,18 @@ describe('formDataOf', () => {
 			duplex: 'half'
 		} as RequestInit);
 		await expect(formDataOf(request)).rejects.toBe(tooLarge);
+	});
+});
+
+describe('readForm', () => {
+	it("ends an unreadable body with 400 and a message in the visitor's language", async () => {
+		const t = createTranslator('en');
+		await expect(readForm(post('text/plain', 'a=b'), t)).rejects.toMatchObject({
+			status: 400,
+			body: { message: t('errors.unreadableForm') }
+		});
+		expect((await readForm(post('application/x-www-form-urlencoded', 'a=b'), t)).get('a')).toBe(
+			'b'
+		);
 	});
 });

@@ -1,3 +1,5 @@
+import { error } from '@sveltejs/kit';
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 
 /** A form field as text, for echoing back what was typed ('' for a file or nothing). */
@@ -20,6 +22,16 @@ export async function formDataOf(request: Request): Promise<FormData | null> {
 		if (typeof (error as { status?: unknown } | null)?.status === 'number') throw error;
 		return null;
 	}
+}
+
+/**
+ * The request's form fields; a body that cannot be read as a form ends the
+ * request with 400 and a message in the visitor's language instead of a 500.
+ */
+export async function readForm(request: Request, t: TFunction): Promise<FormData> {
+	const form = await formDataOf(request);
+	if (!form) error(400, { message: t('errors.unreadableForm') });
+	return form;
 }
 
 /** The first problem of each of `fields`, as the message key `prefix.field`. */

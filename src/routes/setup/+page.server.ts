@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { FirstAdminProblem } from '$lib/server/backend/types';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form';
 
 const firstAdmin = z.object({
 	orgName: z.string().trim().min(1).max(100),
@@ -42,7 +43,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		const raw = Object.fromEntries(await request.formData());
+		const raw = Object.fromEntries(await readForm(request, locals.t));
 		// What was typed goes back with any error, except the passwords.
 		const text = (name: string) => (typeof raw[name] === 'string' ? raw[name].slice(0, 320) : '');
 		const values = { orgName: text('orgName'), orgSlug: text('orgSlug'), email: text('email') };

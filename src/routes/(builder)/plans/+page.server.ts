@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { RpcError } from '$lib/server/rpc/types';
-import { fieldErrors, textOf } from '$lib/server/form';
+import { fieldErrors, readForm, textOf } from '$lib/server/form';
 import { PLAN_FIELDS, planForm } from './plan-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals }) => ({
 
 export const actions: Actions = {
 	create: async ({ locals, request }) => {
-		const raw = Object.fromEntries(await request.formData());
+		const raw = Object.fromEntries(await readForm(request, locals.t));
 		const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, textOf(raw[f])]));
 		const parsed = planForm.safeParse(raw);
 		if (!parsed.success) {

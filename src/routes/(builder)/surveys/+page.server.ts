@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { textOf } from '$lib/server/form';
+import { readForm, textOf } from '$lib/server/form';
 import { starterDefinition } from './starter';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +17,7 @@ const newSurvey = z.object({
 
 export const actions: Actions = {
 	create: async ({ locals, request }) => {
-		const raw = Object.fromEntries(await request.formData());
+		const raw = Object.fromEntries(await readForm(request, locals.t));
 		const parsed = newSurvey.safeParse(raw);
 		const values = { slug: textOf(raw.slug), title_ja: textOf(raw.title_ja) };
 		if (!parsed.success) {

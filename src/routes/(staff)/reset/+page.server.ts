@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { resolve } from '$app/paths';
 import { sendMail } from '$lib/server/mail';
 import type { Actions } from './$types';
+import { readForm } from '$lib/server/form';
 
 const resetRequest = z.object({ email: z.email().max(320) });
 
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
-		const entered = (await request.formData()).get('email');
+		const entered = (await readForm(request, locals.t)).get('email');
 		const email = typeof entered === 'string' ? entered.slice(0, 320) : '';
 		const parsed = resetRequest.safeParse({ email });
 		if (!parsed.success) return fail(400, { email, error: 'auth.reset.emailInvalid' });

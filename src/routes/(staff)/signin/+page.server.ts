@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form';
 
 const credentials = z.object({
 	email: z.email().max(320),
@@ -32,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.t);
 		const rawEmail = form.get('email');
 		const email = typeof rawEmail === 'string' ? rawEmail.slice(0, 320) : '';
 		const parsed = credentials.safeParse({ email, password: form.get('password') });

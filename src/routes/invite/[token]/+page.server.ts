@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const invitation = await locals.backend.members.peekInvitation(params.token);
@@ -20,7 +21,7 @@ export const actions: Actions = {
 	},
 	/** A new (or signed-out) invitee sets or confirms a password, joins and is signed in. */
 	password: async ({ locals, params, request }) => {
-		const parsed = passwordForm.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = passwordForm.safeParse(Object.fromEntries(await readForm(request, locals.t)));
 		if (!parsed.success) return fail(400, { error: 'invite.passwordRequired' });
 		const invitation = await locals.backend.members.peekInvitation(params.token);
 		if (!invitation) return fail(410, { error: 'invite.invalid' });

@@ -4,6 +4,7 @@ import { local } from '$lib/domain/questionnaire';
 import { ROLES } from '$lib/domain/roles';
 import { sendMail } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
 	const { org } = await parent();
@@ -28,7 +29,7 @@ async function orgOf(locals: App.Locals, url: URL) {
 
 export const actions: Actions = {
 	invite: async ({ locals, request, url }) => {
-		const raw = Object.fromEntries(await request.formData());
+		const raw = Object.fromEntries(await readForm(request, locals.t));
 		const parsed = inviteForm.safeParse(raw);
 		if (!parsed.success) {
 			return fail(400, {
@@ -61,7 +62,7 @@ export const actions: Actions = {
 		return { action: 'invite', link, email: parsed.data.email, mailed };
 	},
 	role: async ({ locals, request, url }) => {
-		const parsed = memberForm.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = memberForm.safeParse(Object.fromEntries(await readForm(request, locals.t)));
 		if (!parsed.success || !parsed.data.role) return fail(400, { error: 'members.error.invalid' });
 		const org = await orgOf(locals, url);
 		if (!org) return fail(403, { error: 'errors.forbidden' });
@@ -75,7 +76,7 @@ export const actions: Actions = {
 			: fail(409, { error: `members.error.${result.reason}` });
 	},
 	remove: async ({ locals, request, url }) => {
-		const parsed = memberForm.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = memberForm.safeParse(Object.fromEntries(await readForm(request, locals.t)));
 		if (!parsed.success) return fail(400, { error: 'members.error.invalid' });
 		const org = await orgOf(locals, url);
 		if (!org) return fail(403, { error: 'errors.forbidden' });
@@ -85,7 +86,7 @@ export const actions: Actions = {
 			: fail(409, { error: `members.error.${result.reason}` });
 	},
 	revoke: async ({ locals, request, url }) => {
-		const parsed = invitationForm.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = invitationForm.safeParse(Object.fromEntries(await readForm(request, locals.t)));
 		if (!parsed.success) return fail(400, { error: 'members.error.invalid' });
 		const org = await orgOf(locals, url);
 		if (!org) return fail(403, { error: 'errors.forbidden' });

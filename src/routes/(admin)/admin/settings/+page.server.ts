@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
 	const { org } = await parent();
@@ -13,7 +14,7 @@ const minCellSize = z.coerce.number().int().min(3).max(10);
 
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
-		const entered = (await request.formData()).get('min_cell_size');
+		const entered = (await readForm(request, locals.t)).get('min_cell_size');
 		const value = typeof entered === 'string' ? entered.slice(0, 20) : '';
 		const parsed = minCellSize.safeParse(value);
 		if (!parsed.success) return fail(400, { value, error: 'settings.error.minCellSize' });

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { joinDraft, splitDraft } from '$lib/domain/markdown';
 import { RpcError } from '$lib/server/rpc/types';
-import { fieldErrors, textOf } from '$lib/server/form';
+import { fieldErrors, readForm, textOf } from '$lib/server/form';
 import { settingsForm, SETTINGS_FIELDS } from '../forms';
 import { editedConsultation } from './consultation.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +16,7 @@ const MAX_DRAFT = 200_000;
 export const actions: Actions = {
 	settings: async ({ locals, params, request }) => {
 		const c = await editedConsultation(locals, params.consultation);
-		const raw = Object.fromEntries(await request.formData());
+		const raw = Object.fromEntries(await readForm(request, locals.t));
 		const values = Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, textOf(raw[f])]));
 		const parsed = settingsForm.safeParse(raw);
 		if (!parsed.success) {
@@ -54,7 +54,7 @@ export const actions: Actions = {
 	/** The whole draft as one text; each `## ` line starts a section. */
 	draft: async ({ locals, params, request }) => {
 		const c = await editedConsultation(locals, params.consultation);
-		const draft = textOf((await request.formData()).get('draft'));
+		const draft = textOf((await readForm(request, locals.t)).get('draft'));
 		const sections = splitDraft(draft);
 		const problem =
 			draft.length > MAX_DRAFT
@@ -74,7 +74,7 @@ export const actions: Actions = {
 
 	publish: async ({ locals, params, request }) => {
 		const c = await editedConsultation(locals, params.consultation);
-		const data = await request.formData();
+		const data = await readForm(request, locals.t);
 		const flag = (name: string) => (data.has(name) ? data.get(name) === 'on' : undefined);
 		await locals.backend.consultations.publish(c.id, {
 			published: flag('published'),

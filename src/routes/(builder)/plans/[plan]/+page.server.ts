@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { RpcError } from '$lib/server/rpc/types';
-import { fieldErrors, textOf } from '$lib/server/form';
+import { fieldErrors, readForm, textOf } from '$lib/server/form';
 import { PLAN_FIELDS, planForm, readMilestones } from '../plan-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	plan: async ({ locals, params, request }) => {
 		const plan = await editedPlan(locals, params.plan);
-		const raw = Object.fromEntries(await request.formData());
+		const raw = Object.fromEntries(await readForm(request, locals.t));
 		const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, textOf(raw[f])]));
 		const parsed = planForm.safeParse(raw);
 		if (!parsed.success) {
@@ -53,7 +53,7 @@ export const actions: Actions = {
 
 	milestones: async ({ locals, params, request }) => {
 		const plan = await editedPlan(locals, params.plan);
-		const data = Object.fromEntries(await request.formData());
+		const data = Object.fromEntries(await readForm(request, locals.t));
 		const rows = Math.min(MAX_ROWS, plan.milestones.length + BLANK_ROWS);
 		const read = readMilestones(data, rows);
 		if (!read.ok) return fail(400, { form: 'milestones' as const, row: read.row });

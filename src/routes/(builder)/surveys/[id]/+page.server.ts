@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { definition as definitionSchema } from '$lib/domain/questionnaire';
 import { problemsOf } from '$lib/domain/definition-problems';
-import { textOf } from '$lib/server/form';
+import { readForm, textOf } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -38,7 +38,7 @@ const whenOf = (value: string | undefined) => (value ? new Date(`${value}:00+09:
 export const actions: Actions = {
 	/** Saves the draft; a definition with problems is refused whole. */
 	save: async ({ locals, params, request }) => {
-		const parsed = parseDefinition(textOf((await request.formData()).get('definition')));
+		const parsed = parseDefinition(textOf((await readForm(request, locals.t)).get('definition')));
 		if (!parsed.ok) return fail(400, { problems: parsed.problems });
 		const saved = await locals.backend.builder.saveDraft(params.id, parsed.definition);
 		if (!saved.ok) return fail(403, { error: `builder.error.${saved.reason}` });
@@ -46,7 +46,7 @@ export const actions: Actions = {
 	},
 	/** Import: the same as save, from pasted JSON (works without JavaScript). */
 	import: async ({ locals, params, request }) => {
-		const raw = textOf((await request.formData()).get('json'));
+		const raw = textOf((await readForm(request, locals.t)).get('json'));
 		const parsed = parseDefinition(raw);
 		if (!parsed.ok) return fail(400, { problems: parsed.problems, json: raw });
 		const saved = await locals.backend.builder.saveDraft(params.id, parsed.definition);
@@ -66,7 +66,7 @@ export const actions: Actions = {
 	results: async ({ locals, params, request }) => {
 		const parsed = z
 			.object({ published: z.enum(['true', 'false']) })
-			.safeParse(Object.fromEntries(await request.formData()));
+			.safeParse(Object.fromEntries(await readForm(request, locals.t)));
 		if (!parsed.success) return fail(400, { error: 'builder.error.forbidden' });
 		const published = parsed.data.published === 'true';
 		const done = await locals.backend.publicResults.setPublished(params.id, published);
@@ -76,7 +76,7 @@ export const actions: Actions = {
 		};
 	},
 	schedule: async ({ locals, params, request }) => {
-		const parsed = schedule.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = schedule.safeParse(Object.fromEntries(await readForm(request, locals.t)));
 		if (!parsed.success) return fail(400, { error: 'builder.error.schedule' });
 		const opens = whenOf(parsed.data.opens_at);
 		const closes = whenOf(parsed.data.closes_at);
@@ -97,7 +97,7 @@ export const actions: Actions = {
 			: fail(403, { error: `builder.error.${done.reason}` });
 	},
 	duplicate: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.t);
 		const slug = textOf(form.get('slug'));
 		const title = textOf(form.get('title_ja')).trim();
 		if (!/^[a-z0-9][a-z0-9-]{2,63}$/.test(slug) || !title) {

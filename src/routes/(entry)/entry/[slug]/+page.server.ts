@@ -6,6 +6,7 @@ import { entrySurvey } from './entry-survey.server';
 import { summarizeNotes } from './notes';
 import { refusalErrors, sheetCode, sheetNumber, typedSheet, type EntryFailure } from './sheet-form';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { survey, settings } = await entrySurvey(locals, params.slug);
@@ -27,7 +28,7 @@ const ids = z.object({ key: z.uuid(), version: z.uuid() });
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.t);
 		const posted = ids.safeParse({ key: form.get('key'), version: form.get('version') });
 		if (!posted.success) error(400, { message: locals.t('paper.form.stale') });
 		// The version the form was built from: its fields are what was typed.

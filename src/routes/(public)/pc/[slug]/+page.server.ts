@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { error, fail } from '@sveltejs/kit';
-import { textOf } from '$lib/server/form';
+import { readForm, textOf } from '$lib/server/form';
 import { clientKey } from '$lib/server/security/rate-limit';
 import { commentErrors, commentForm, tooFast } from './comment-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, params, request, getClientAddress }) => {
 		const consultation = await published(locals, params.slug);
-		const raw = Object.fromEntries(await request.formData());
+		const raw = Object.fromEntries(await readForm(request, locals.t));
 		const values = {
 			section: textOf(raw.section),
 			body: textOf(raw.body),

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form';
 
 // Koe's own tokens are 64 hex digits; Supabase Auth's token hashes 56.
 const TOKEN = /^[0-9a-f]{56,64}$/;
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
-		const parsed = newPassword.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = newPassword.safeParse(Object.fromEntries(await readForm(request, locals.t)));
 		if (!parsed.success) return refuse({ password: 'auth.password.required' });
 		const { password, confirm } = parsed.data;
 		if (password !== confirm) return refuse({ confirm: 'auth.password.mismatch' });

@@ -3,6 +3,7 @@ import { RpcError } from '$lib/server/rpc/types';
 import { editedConsultation } from '../consultation.server';
 import { groupForm, reviewForm } from './review-form';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
 	consultation: await editedConsultation(locals, params.consultation)
@@ -19,7 +20,7 @@ function refused(error: unknown, form: string, target: string | null) {
 export const actions: Actions = {
 	review: async ({ locals, params, request }) => {
 		const c = await editedConsultation(locals, params.consultation);
-		const parsed = reviewForm.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = reviewForm.safeParse(Object.fromEntries(await readForm(request, locals.t)));
 		if (!parsed.success) {
 			return fail(400, { form: 'review', target: null, error: 'pubcom.review.error.invalid' });
 		}
@@ -45,7 +46,7 @@ export const actions: Actions = {
 
 	group: async ({ locals, params, request }) => {
 		const c = await editedConsultation(locals, params.consultation);
-		const parsed = groupForm.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = groupForm.safeParse(Object.fromEntries(await readForm(request, locals.t)));
 		if (!parsed.success) {
 			return fail(400, { form: 'group', target: null, error: 'pubcom.review.error.groupSummary' });
 		}

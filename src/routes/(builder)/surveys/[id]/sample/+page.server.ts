@@ -9,7 +9,7 @@ import {
 	type RowError
 } from '$lib/server/samples/sample-csv';
 import { codeSecret } from '$lib/server/samples/secret';
-import { textOf } from '$lib/server/form';
+import { readForm, textOf } from '$lib/server/form';
 import {
 	forgetForm,
 	generateForm,
@@ -70,7 +70,7 @@ function stored<F extends Issuing>(form: F, result: SampleImportResult) {
 export const actions: Actions = {
 	settings: async ({ locals, params, request }) => {
 		await editedSample(locals, params.id);
-		const raw = Object.fromEntries(await request.formData());
+		const raw = Object.fromEntries(await readForm(request, locals.t));
 		const values = {
 			requires_code: raw.requires_code !== undefined,
 			double_entry: raw.double_entry !== undefined,
@@ -102,7 +102,7 @@ export const actions: Actions = {
 	/** A sample file (CSV, UTF-8 or Shift_JIS): every row checked, all imported or none. */
 	import: async ({ locals, params, request }) => {
 		const { survey, summary } = await editedSample(locals, params.id);
-		const upload = (await request.formData()).get('file');
+		const upload = (await readForm(request, locals.t)).get('file');
 		const problem = uploadProblem(upload);
 		if (problem || !(upload instanceof File)) {
 			return fail(400, { form: 'import' as const, error: `sample.import.error.${problem}` });
@@ -127,7 +127,7 @@ export const actions: Actions = {
 	/** Codes without names: N for every district × age group (「層別にコードを発行」). */
 	generate: async ({ locals, params, request }) => {
 		const { survey } = await editedSample(locals, params.id);
-		const raw = Object.fromEntries(await request.formData());
+		const raw = Object.fromEntries(await readForm(request, locals.t));
 		const count = textOf(raw.count).slice(0, 20);
 		const parsed = generateForm.safeParse(raw);
 		if (!parsed.success) {
@@ -161,7 +161,7 @@ export const actions: Actions = {
 	/** After mailing: every name, address and letter number goes; codes and strata stay. */
 	forget: async ({ locals, params, request }) => {
 		await editedSample(locals, params.id);
-		const parsed = forgetForm.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = forgetForm.safeParse(Object.fromEntries(await readForm(request, locals.t)));
 		if (!parsed.success)
 			return fail(400, { form: 'forget' as const, error: 'sample.forget.error' });
 		const forgotten = await locals.backend.samples.forgetMailing(params.id);

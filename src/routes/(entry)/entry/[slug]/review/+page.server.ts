@@ -8,6 +8,7 @@ import { summarizeNotes } from '../notes';
 import { refusalErrors, sheetCode, typedSheet, type EntryFailure } from '../sheet-form';
 import { reviewSheet } from './review-sheet';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form';
 
 /** The definition each sheet was keyed against (nearly always the published one). */
 async function definitions(locals: App.Locals, survey: PublishedSurvey, versionIds: string[]) {
@@ -38,7 +39,7 @@ const posted = z.object({ entry: z.uuid() });
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.t);
 		const ids = posted.safeParse({ entry: form.get('entry') });
 		if (!ids.success) error(400, { message: locals.t('paper.form.stale') });
 		const entry = ids.data.entry;

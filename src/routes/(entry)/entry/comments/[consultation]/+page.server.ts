@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { fieldErrors, textOf } from '$lib/server/form';
+import { fieldErrors, readForm, textOf } from '$lib/server/form';
 import { ENTRY_FIELDS, entryForm } from './entry-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const c = await keyed(locals, params.consultation);
-		const raw = Object.fromEntries(await request.formData());
+		const raw = Object.fromEntries(await readForm(request, locals.t));
 		const values = {
 			channel: textOf(raw.channel),
 			received_on: textOf(raw.received_on),

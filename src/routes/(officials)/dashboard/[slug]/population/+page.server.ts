@@ -4,6 +4,7 @@ import { RpcError } from '$lib/server/rpc/types';
 import type { PopulationInput } from '$lib/server/backend/weighting-types';
 import { parsePopulationCsv } from './population-csv';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/form';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const survey = await locals.backend.surveys.published(params.slug);
@@ -33,7 +34,7 @@ export const actions: Actions = {
 	grid: async ({ locals, params, request }) => {
 		const values = gridForm.parse(
 			Object.fromEntries(
-				[...(await request.formData())].filter(
+				[...(await readForm(request, locals.t))].filter(
 					([k, v]) => k.startsWith('p:') && typeof v === 'string'
 				)
 			)
@@ -51,7 +52,7 @@ export const actions: Actions = {
 		return { source: 'grid', saved: result.saved };
 	},
 	csv: async ({ locals, params, request }) => {
-		const parsed = csvForm.safeParse(Object.fromEntries(await request.formData()));
+		const parsed = csvForm.safeParse(Object.fromEntries(await readForm(request, locals.t)));
 		const csv = parsed.success ? parsed.data.csv : '';
 		const { rows, badLines } = parsePopulationCsv(csv);
 		if (badLines.length > 0) {
