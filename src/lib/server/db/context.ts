@@ -13,6 +13,17 @@ export interface Claims {
 
 export type Query = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>;
 
+/**
+ * The statements that open a request's transaction, as one simple query (which
+ * may hold several statements but no parameters): the role is one of two fixed
+ * names chosen here, never caller input, and the claims are escaped as a literal.
+ */
+export function opening(client: pg.PoolClient, claims: Claims | null): string {
+	const role = claims ? 'authenticated' : 'anon';
+	const json = client.escapeLiteral(JSON.stringify(claims ?? { role: 'anon' }));
+	return `begin; set local role ${role}; select set_config('request.jwt.claims', ${json}, true)`;
+}
+
 export async function inRequestContext<T>(
 	pool: pg.Pool,
 	claims: Claims | null,
@@ -20,12 +31,7 @@ export async function inRequestContext<T>(
 ): Promise<T> {
 	const client = await pool.connect();
 	try {
-		await client.query('begin');
-		// The role is one of two fixed names chosen here, never caller input.
-		await client.query(claims ? 'set local role authenticated' : 'set local role anon');
-		await client.query("select set_config('request.jwt.claims', $1, true)", [
-			JSON.stringify(claims ?? { role: 'anon' })
-		]);
+		await client.query(opening(client, claims));
 		const query: Query = async <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) =>
 			(await client.query<R>(sql, params)).rows;
 		const result = await work(query);

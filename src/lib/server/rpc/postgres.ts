@@ -104,6 +104,47 @@ async function signatureOf(
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** A call's statement: its one parameter (the arguments as JSON) is `argument`. */
+export interface PreparedCall {
+	sql(argument: string): string;
+	/** the arguments as JSON text, or null when the function takes none */
+	json: string | null;
+	returns: Signature['returns'];
+}
+
+/** Finds the function's overload (reading the catalogue with `query` if needed) and writes its statement. */
+export async function prepareCall(
+	pool: pg.Pool,
+	query: Query,
+	fn: string,
+	args: Record<string, unknown>
+): Promise<PreparedCall> {
+	const given = Object.keys(args);
+	const signature = await signatureOf(pool, query, fn, given);
+	const used = signature.args.filter((a) => given.includes(a.name));
+	const call = `public.${ident(fn)}(${used.map((a) => `${ident(a.name)} => _a.${ident(a.name)}`).join(', ')})`;
+	// The arguments as one JSON parameter, typed by the function's own declaration.
+	const source = (argument: string) =>
+		used.length
+			? `json_to_record(${argument}::json) as _a(${used.map((a) => `${ident(a.name)} ${a.type}`).join(', ')})`
+			: '';
+	const sql = (argument: string) => {
+		const from = source(argument);
+		return {
+			set: `select coalesce(json_agg(_r), '[]') as v from (select _f.* from ${from ? `${from}, ` : ''}${call} _f) _r`,
+			row: `select to_json(_f) as v from ${from ? `${from}, ` : ''}${call} _f`,
+			value: `select to_json(${call}) as v${from ? ` from ${from}` : ''}`,
+			void: `select ${call}${from ? ` from ${from}` : ''}`
+		}[signature.returns];
+	};
+	return { sql, json: used.length ? JSON.stringify(args) : null, returns: signature.returns };
+}
+
+/** The call's result from the rows its statement returned. */
+export function resultOf(prepared: PreparedCall, rows: { v?: unknown }[]): unknown {
+	return prepared.returns === 'void' ? null : (rows[0]?.v ?? null);
+}
+
 /** Runs the call with `query`, already inside the caller's transaction; `pool` keys the catalogue. */
 export async function callFunction(
 	pool: pg.Pool,
@@ -111,21 +152,10 @@ export async function callFunction(
 	fn: string,
 	args: Record<string, unknown>
 ): Promise<unknown> {
-	const given = Object.keys(args);
-	const signature = await signatureOf(pool, query, fn, given);
-	const used = signature.args.filter((a) => given.includes(a.name));
-	const call = `public.${ident(fn)}(${used.map((a) => `${ident(a.name)} => _a.${ident(a.name)}`).join(', ')})`;
-	// The arguments as one JSON parameter, typed by the function's own declaration.
-	const source = used.length
-		? `json_to_record($1::json) as _a(${used.map((a) => `${ident(a.name)} ${a.type}`).join(', ')})`
-		: '';
-	const params = used.length ? [JSON.stringify(args)] : [];
-	const sql = {
-		set: `select coalesce(json_agg(_r), '[]') as v from (select _f.* from ${source ? `${source}, ` : ''}${call} _f) _r`,
-		row: `select to_json(_f) as v from ${source ? `${source}, ` : ''}${call} _f`,
-		value: `select to_json(${call}) as v${source ? ` from ${source}` : ''}`,
-		void: `select ${call}${source ? ` from ${source}` : ''}`
-	}[signature.returns];
-	const rows = await query<{ v: unknown }>(sql, params);
-	return signature.returns === 'void' ? null : (rows[0]?.v ?? null);
+	const prepared = await prepareCall(pool, query, fn, args);
+	const rows = await query<{ v: unknown }>(
+		prepared.sql('$1'),
+		prepared.json === null ? [] : [prepared.json]
+	);
+	return resultOf(prepared, rows);
 }

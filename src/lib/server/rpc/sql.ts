@@ -1,7 +1,7 @@
 /** The SQL modes' transport: each call is one transaction in the caller's request context. */
 import type pg from 'pg';
-import { inRequestContext, type Claims } from '../db/context';
-import { callFunction } from './postgres';
+import { opening, type Claims, type Query } from '../db/context';
+import { prepareCall, resultOf } from './postgres';
 import { RpcError, type Rpc } from './types';
 
 /** node-postgres' error fields, as PostgREST would send them. */
@@ -13,14 +13,33 @@ export function asRpcError(error: unknown): unknown {
 	return new RpcError({ code: e.code, message: e.message, hint: e.hint, details: e.detail });
 }
 
+/**
+ * Each call is one round trip: the transaction's opening, the call and the
+ * commit go as one simple query, so the call's arguments (one JSON value) are
+ * written into it as an escaped literal. A statement that fails ends the query
+ * there, and the transaction is rolled back.
+ */
 export function sqlRpc(pool: pg.Pool, claims: Claims | null): Rpc {
 	return async <T>(fn: string, args: Record<string, unknown> = {}) => {
+		const client = await pool.connect();
 		try {
-			return (await inRequestContext(pool, claims, (query) =>
-				callFunction(pool, query, fn, args)
-			)) as T;
+			// Finding the overload may read the catalogue, which is public, before
+			// the transaction opens.
+			const catalogue: Query = async <R extends pg.QueryResultRow>(
+				sql: string,
+				params?: unknown[]
+			) => (await client.query<R>(sql, params)).rows;
+			const prepared = await prepareCall(pool, catalogue, fn, args);
+			const argument = prepared.json === null ? '' : client.escapeLiteral(prepared.json);
+			const results = (await client.query(
+				`${opening(client, claims)}; ${prepared.sql(argument)}; commit`
+			)) as unknown as pg.QueryResult<{ v?: unknown }>[];
+			return resultOf(prepared, results[3].rows) as T;
 		} catch (error) {
+			await client.query('rollback').catch(() => {});
 			throw asRpcError(error);
+		} finally {
+			client.release();
 		}
 	};
 }
