@@ -49,6 +49,25 @@ function view(state: FormState, page: number, errors?: FieldErrors): AnswerView 
 	};
 }
 
+/**
+ * The published survey (the current version, or the one a form state names), read
+ * once per request: after a form action SvelteKit runs the page's load, which
+ * asks for the same survey again.
+ */
+const readThisRequest = new WeakMap<App.Locals, Map<string, Promise<PublishedSurvey | null>>>();
+function published(locals: App.Locals, slug: string, versionId?: string) {
+	let known = readThisRequest.get(locals);
+	if (!known)
+		readThisRequest.set(locals, (known = new Map<string, Promise<PublishedSurvey | null>>()));
+	const key = `${slug}\n${versionId ?? ''}`;
+	let found = known.get(key);
+	if (!found) {
+		found = locals.backend.surveys.published(slug, versionId);
+		known.set(key, found);
+	}
+	return found;
+}
+
 const newSession = (survey: PublishedSurvey) =>
 	view({ k: randomUUID(), v: survey.versionId, a: {} }, shownPages(survey.definition, {})[0] ?? 0);
 
@@ -79,7 +98,7 @@ async function firstView(locals: App.Locals, survey: PublishedSurvey, url: URL) 
 }
 
 export const load: PageServerLoad = async ({ locals, params, request, url }) => {
-	const survey = await locals.backend.surveys.published(params.slug);
+	const survey = await published(locals, params.slug);
 	if (!survey) error(404, { message: locals.t('survey.notFound') });
 	// After a form action the page shows the action's result: no draft to load again.
 	return {
@@ -103,7 +122,7 @@ export const actions: Actions = {
 		if (!form) {
 			// A body that is not a readable form (a broken upload): start again, as
 			// for a form state that cannot be read.
-			const survey = await locals.backend.surveys.published(params.slug);
+			const survey = await published(locals, params.slug);
 			if (!survey) error(404, { message: locals.t('survey.notFound') });
 			const restart = survey.requiresCode
 				? { gate: { reason: 'needed' as const } }
@@ -114,7 +133,7 @@ export const actions: Actions = {
 		const typed = form.get('resume');
 		const typedCode = form.get('code');
 		if (typeof typed === 'string' || typeof typedCode === 'string') {
-			const current = await locals.backend.surveys.published(params.slug);
+			const current = await published(locals, params.slug);
 			if (!current) error(404, { message: locals.t('survey.notFound') });
 			if (typeof typedCode === 'string') {
 				const opened = await invited(locals, current, typedCode);
@@ -124,7 +143,13 @@ export const actions: Actions = {
 			return resumed.resumeError ? fail(400, resumed) : resumed;
 		}
 		const state = decodeState(form.get('state'));
-		const fresh = await locals.backend.surveys.published(params.slug, state?.v);
+		// The version the session began with; usually the current one, which the
+		// page's load reads too.
+		const latest = await published(locals, params.slug);
+		const fresh =
+			!state?.v || state.v === latest?.versionId
+				? latest
+				: await published(locals, params.slug, state.v);
 		if (!fresh) error(404, { message: locals.t('survey.notFound') });
 		const survey = fresh;
 		const codePage = () => ({ ...newSession(survey), gate: { reason: 'needed' as const } });
