@@ -153,8 +153,12 @@ test('the footer links data-entry staff to their page, and analysts get a 403', 
 	expect(refused?.status()).toBe(403);
 });
 
-test('data-entry staff find the page from the footer', async ({ page }) => {
-	await signIn(page, CLERK);
+test('data-entry staff land on the paper entry when they sign in, and find it from the footer', async ({
+	page
+}) => {
+	await signIn(page, CLERK, /\/entry$/);
+	await expect(page.getByRole('link', { name: DEMO_TITLE })).toBeVisible();
+	await page.goto('/');
 	await page.getByRole('link', { name: '紙の調査票の入力' }).click();
 	await expect(page).toHaveURL(/\/entry$/);
 	await expect(page.getByRole('link', { name: DEMO_TITLE })).toBeVisible();
