@@ -114,6 +114,22 @@ test('a sample file is read in whole in UTF-8 or Shift_JIS, or not at all', asyn
 	await expect(page.locator('.label')).toHaveCount(before + 4);
 });
 
+test('the dashboard and the printable report state the letters mailed with the response rate', async ({
+	page
+}) => {
+	const { slug } = await sampleOfNewSurvey(page);
+	await upload(page, 'sample.csv', THREE_RESIDENTS);
+	await expect(page.getByRole('status')).toContainText('3人を読み込み');
+	for (const path of [`/dashboard/${slug}`, `/dashboard/${slug}/report`]) {
+		await page.goto(path);
+		await expect(
+			page.getByRole('heading', { name: '回収率（郵送した標本に対して）' })
+		).toBeVisible();
+		await expect(page.getByTestId('response-rate'), path).toContainText('送付 3件');
+	}
+	await expectNoAxeViolations(page);
+});
+
 test('settings are checked, kept when refused, and saved', async ({ page }) => {
 	await sampleOfNewSurvey(page);
 	const letterText = page.getByLabel('依頼文', { exact: true });

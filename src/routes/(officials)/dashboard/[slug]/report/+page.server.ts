@@ -13,6 +13,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const dual = questions
 		.filter((q) => q.type === 'matrix' && csDimensions(q) !== null)
 		.map((q) => q.key);
-	const results = await loadResults(locals, survey, [...crosstabbed, ...dual]);
-	return { slug: survey.slug, results, crosstabbed, dual, created: today() };
+	const [results, rates] = await Promise.all([
+		loadResults(locals, survey, [...crosstabbed, ...dual]),
+		// 回収率, when letters were mailed: a report states it next to the respondents
+		locals.backend.samples.responseRate(survey.id)
+	]);
+	return { slug: survey.slug, results, rates, crosstabbed, dual, created: today() };
 };
