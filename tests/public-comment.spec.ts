@@ -85,8 +85,7 @@ test('a draft is commented on, answered and published without personal details',
 	// A clerk keys in a letter
 	const office = await browser.newContext({ locale: 'ja-JP' });
 	const clerk = await office.newPage();
-	await signIn(clerk, CLERK);
-	await clerk.goto('/entry');
+	await signIn(clerk, CLERK, /\/entry$/);
 	await clerk.getByRole('link', { name: `テスト計画（案）${slug}` }).click();
 	await clerk.getByLabel('受け付けた方法').selectOption('paper');
 	await clerk.getByLabel('ご意見').fill('バスの本数を増やしてほしい。');
