@@ -2,6 +2,8 @@
 // sequence), and the form fields a phone posts for them on one page. The field
 // names are the answering form's: `key`, `key.row.dimension` for a matrix cell.
 
+import { mulberry32 } from '../../scripts/lib/seed.js';
+
 /** @typedef {import('../../scripts/lib/demo-survey.js').Definition} Definition */
 /** @typedef {Definition['sections'][number]['questions'][number]} Question */
 /** @typedef {string | string[] | Record<string, Record<string, string>>} AnswerValue */
@@ -13,17 +15,8 @@ const COMMENTS = [
 	'高齢になっても安心して暮らせるよう、病院への交通手段を確保してほしい。'
 ];
 
-/** mulberry32, as the demo seed uses: a repeatable sequence in [0, 1). @param {number} seed */
-export function random(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The demo seed's repeatable sequence in [0, 1), for the bench's answers. */
+export { mulberry32 as random };
 
 /**
  * @template T

@@ -6,14 +6,12 @@ import type { LayoutServerLoad } from './$types';
 const OFFICIALS: Role[] = ['admin', 'editor', 'analyst'];
 
 // Officials read results: admins, editors and analysts. Data-entry staff do not.
-export const load: LayoutServerLoad = async (event) => {
-	// /dashboard is where sign-in lands by default; a data-entry clerk's work is
-	// keying in paper questionnaires, so they land there instead of on a refusal.
-	if (event.locals.user && event.url.pathname === '/dashboard') {
-		const roles = (await event.locals.backend.staff.memberships()).map((m) => m.role);
-		if (roles.includes('data_entry') && !roles.some((r) => OFFICIALS.includes(r))) {
+export const load: LayoutServerLoad = async (event) => ({
+	memberships: await requireRole(event, OFFICIALS, (memberships) => {
+		// /dashboard is where sign-in lands by default; a data-entry clerk's work is
+		// keying in paper questionnaires, so they land there instead of on a refusal.
+		if (event.url.pathname === '/dashboard' && memberships.some((m) => m.role === 'data_entry')) {
 			redirect(303, '/entry');
 		}
-	}
-	return { memberships: await requireRole(event, OFFICIALS) };
-};
+	})
+});
